@@ -1,0 +1,42 @@
+#!/usr/bin/env python
+"""Check what the main job (`make reproduce`) wrote: every identity line in the manifest, FTA reported,
+splits identity-disjoint, CelebA-C (both variants) complete with valid masks, executed notebooks present."""
+import argparse, sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pandas as pd
+
+from occlusion_fr.config import Config
+from occlusion_fr.data import check_identity_disjoint, read_manifest
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--profile", default="smoke")
+ap.add_argument("--expect-images", type=int, required=True)
+a = ap.parse_args()
+cfg = Config.from_profile(a.profile)
+problems = []
+def need(cond, msg):
+    print(("ok    " if cond else "FAIL  ") + msg)
+    if not cond: problems.append(msg)
+
+m = read_manifest(cfg)
+need(len(m) == a.expect_images, f"manifest has {len(m)} rows (expected {a.expect_images})")
+need(m.status.notna().all(), "every row has a status")
+check_identity_disjoint(m); need(True, f"splits identity-disjoint: {m.groupby('split').identity.nunique().to_dict()}")
+rep = pd.read_csv(cfg.aligned_dir()/"fta_report.csv").set_index("split")
+need("fta" in rep.columns and rep.loc["all", "images"] == a.expect_images, f"FTA report: {int(rep.loc['all','fta'])} FTA ({100*rep.loc['all','fta_rate']:.2f} %)")
+ok = m[m.status == "ok"]
+need(all((cfg.aligned_dir()/p).is_file() for p in ok.aligned), f"{len(ok)} aligned faces on disk")
+for variant in ("landmark", "box"):
+    d = cfg.celeba_c_dir(variant, cfg.seed)
+    meta = pd.read_csv(d/"metadata.csv", dtype={"image_id": str})
+    need(set(meta.image_id) == set(ok.image_id), f"CelebA-C {variant}: {len(meta)} images = faces prepared")
+    need(all((d/p).is_file() for p in meta.occluded) and all((d/p).is_file() for p in meta["mask"]), f"CelebA-C {variant}: files on disk")
+    mk = cv2.imread(str(d/meta["mask"].iloc[0]), cv2.IMREAD_UNCHANGED)
+    need(mk.ndim == 2 and set(np.unique(mk)) <= {0, 255} and mk.shape == (cfg.image_size,)*2, f"CelebA-C {variant}: single-channel 0/255 masks")
+    print(f"      coverage [{variant}] mean {meta.coverage.mean():.2f} %, min {meta.coverage.min():.2f} %, max {meta.coverage.max():.2f} %")
+for nb in ("01_data", "02_occlusion"):
+    need((cfg.output_path/"executed"/f"{nb}-{a.profile}.ipynb").is_file(), f"executed notebook {nb}-{a.profile}.ipynb")
+sys.exit(1 if problems else 0)

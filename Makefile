@@ -1,0 +1,52 @@
+# occlusion_fr — common tasks. `make help` lists them.
+SHELL := /bin/bash
+VENV ?= .venv
+BIN := $(VENV)/bin
+PROFILE ?= smoke
+SEED ?= 0
+# pinned wheels of torch that match the rest of the stack (CPU machines and CUDA 12/13 alike); see README
+TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
+EXECUTED := outputs/executed
+PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),)
+
+.PHONY: help install test sync reproduce data occlusion benchmark readme clean-outputs lab
+
+help:
+	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/python:
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python ## create .venv and install the package with its dev tools
+	$(BIN)/pip install --quiet $(TORCH_PINS)
+	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip check
+
+test: ## run every notebook as a test (nbdev_test), print "N passed, N failed"
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python .ci/nbtest.py
+
+sync: ## check that notebooks, package and README agree (nbdev_export / nbdev_clean / readme leave no change)
+	PATH="$(abspath $(BIN)):$$PATH" bash .ci/sync-check
+
+reproduce: data occlusion ## the main job: prepare + CelebA-C on the configured CelebA, via papermill
+
+data: ## 01_data through papermill: detect, align, manifest, FTA report
+	@mkdir -p $(EXECUTED)
+	$(BIN)/papermill nbs/01_data.ipynb $(EXECUTED)/01_data-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS)
+
+occlusion: ## 02_occlusion through papermill: CelebA-C (both start variants), figures, coverage statistics
+	@mkdir -p $(EXECUTED)
+	$(BIN)/papermill nbs/02_occlusion.ipynb $(EXECUTED)/02_occlusion-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS)
+
+benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL implementation
+	$(BIN)/occlusion-fr benchmark occlusion --size 256
+
+readme: ## regenerate README.md from nbs/index.ipynb
+	$(BIN)/python .ci/readme.py
+
+lab: ## JupyterLab on nbs/
+	$(BIN)/jupyter lab nbs
+
+clean-outputs: ## remove executed notebooks, tables and figures (keeps data/)
+	find outputs -mindepth 1 ! -name .gitkeep ! -name README.md -delete
