@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
-PROFILE ?= smoke
+PROFILE ?= paper
 SEED ?= 0
 # pinned wheels of torch that match the rest of the stack (CPU machines and CUDA 12/13 alike); see README
 TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
