@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from occlusion_fr.config import Config
-from occlusion_fr.data import check_identity_disjoint, read_manifest
+from occlusion_fr.data import LM_ALN_COLS, check_identity_disjoint, read_manifest, read_rgb
+from occlusion_fr.occlusion import occlude
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--profile", default="smoke")
@@ -36,6 +37,12 @@ for variant in ("landmark", "box"):
     need(all((d/p).is_file() for p in meta.occluded) and all((d/p).is_file() for p in meta["mask"]), f"CelebA-C {variant}: files on disk")
     mk = cv2.imread(str(d/meta["mask"].iloc[0]), cv2.IMREAD_UNCHANGED)
     need(mk.ndim == 2 and set(np.unique(mk)) <= {0, 255} and mk.shape == (cfg.image_size,)*2, f"CelebA-C {variant}: single-channel 0/255 masks")
+    same = 0
+    for r in meta.sample(min(25, len(meta)), random_state=0).to_dict("records"):   # regenerate: identical pixels
+        face = read_rgb(cfg.aligned_dir()/r["aligned"]); lm = ok.set_index("image_id").loc[r["image_id"], LM_ALN_COLS]
+        occ, mask, _ = occlude(face, r["image_id"], cfg.seed, variant, lm.to_numpy(np.float32).reshape(5, 2))
+        same += np.array_equal(occ, read_rgb(d/r["occluded"])) and np.array_equal(mask, cv2.imread(str(d/r["mask"]), cv2.IMREAD_UNCHANGED))
+    need(same == min(25, len(meta)), f"CelebA-C {variant}: {same} sampled images regenerate pixel-identical")
     print(f"      coverage [{variant}] mean {meta.coverage.mean():.2f} %, min {meta.coverage.min():.2f} %, max {meta.coverage.max():.2f} %")
 for nb in ("01_data", "02_occlusion"):
     need((cfg.output_path/"executed"/f"{nb}-{a.profile}.ipynb").is_file(), f"executed notebook {nb}-{a.profile}.ipynb")
