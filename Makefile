@@ -2,14 +2,15 @@
 SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
-PROFILE ?= paper
+PROFILE ?= smoke
+ARCH ?= vnet
 SEED ?= 0
 # pinned wheels of torch that match the rest of the stack (CPU machines and CUDA 12/13 alike); see README
 TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
 EXECUTED := outputs/executed
 PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),)
 
-.PHONY: help install test sync reproduce data occlusion benchmark readme clean-outputs lab
+.PHONY: help install test sync reproduce data occlusion train evaluate benchmark readme clean-outputs lab
 
 help:
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,7 +30,7 @@ test: ## run every notebook as a test (nbdev_test), print "N passed, N failed"
 sync: ## check that notebooks, package and README agree (nbdev_export / nbdev_clean / readme leave no change)
 	PATH="$(abspath $(BIN)):$$PATH" bash .ci/sync-check
 
-reproduce: data occlusion ## the main job: prepare + CelebA-C on the configured CelebA, via papermill
+reproduce: data occlusion train evaluate ## the main job: data, CelebA-C, GAN training, evaluation table (papermill)
 
 data: ## 01_data through papermill: detect, align, manifest, FTA report
 	@mkdir -p $(EXECUTED)
@@ -39,8 +40,17 @@ occlusion: ## 02_occlusion through papermill: CelebA-C (both start variants), fi
 	@mkdir -p $(EXECUTED)
 	$(BIN)/papermill nbs/02_occlusion.ipynb $(EXECUTED)/02_occlusion-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS)
 
-benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL implementation
+train: ## 04_train through papermill: GAN training of $(ARCH) at the profile's size (resumes)
+	@mkdir -p $(EXECUTED)
+	$(BIN)/papermill nbs/04_train.ipynb $(EXECUTED)/04_train-$(ARCH)-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) -p arch $(ARCH)
+
+evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib verification -> outputs/tables/
+	@mkdir -p $(EXECUTED)
+	$(BIN)/papermill nbs/08_evaluate.ipynb $(EXECUTED)/08_evaluate-$(ARCH)-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) -p arch $(ARCH)
+
+benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL version; generator inference/training images/s
 	$(BIN)/occlusion-fr benchmark occlusion --size 256
+	$(BIN)/occlusion-fr benchmark generator --profile smoke
 
 readme: ## regenerate README.md from nbs/index.ipynb
 	$(BIN)/python .ci/readme.py
