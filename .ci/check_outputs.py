@@ -15,6 +15,8 @@ from occlusion_fr.occlusion import occlude
 ap = argparse.ArgumentParser()
 ap.add_argument("--profile", default="smoke")
 ap.add_argument("--expect-images", type=int, required=True)
+ap.add_argument("--slice", action="store_true", help="also check the trained generator and the evaluation table")
+ap.add_argument("--arch", default="vnet")
 a = ap.parse_args()
 cfg = Config.from_profile(a.profile)
 problems = []
@@ -46,4 +48,27 @@ for variant in ("landmark", "box"):
     print(f"      coverage [{variant}] mean {meta.coverage.mean():.2f} %, min {meta.coverage.min():.2f} %, max {meta.coverage.max():.2f} %")
 for nb in ("01_data", "02_occlusion"):
     need((cfg.output_path/"executed"/f"{nb}-{a.profile}.ipynb").is_file(), f"executed notebook {nb}-{a.profile}.ipynb")
+if a.slice:
+    cfg = Config.from_profile(a.profile, arch=a.arch)
+    run = cfg.run_dir()
+    hist = pd.read_csv(run/"history.csv")
+    need(len(hist) == cfg.epochs and (run/"generator.safetensors").is_file() and (run/"last.pt").is_file(),
+         f"training run {run.name}: {len(hist)}/{cfg.epochs} epochs, generator and checkpoint written")
+    last = hist.iloc[-1]
+    print(f"      last epoch: val PSNR {last.val_psnr:.2f} dB (damaged {last.damaged_psnr:.2f}), SSIM {last.val_ssim:.4f}, "
+          f"{last.train_images_per_s:.2f} train img/s")
+    from occlusion_fr.train import load_generator
+    import torch
+    g, meta = load_generator(run/"generator.safetensors")
+    x = torch.rand(2, 3, cfg.image_size, cfg.image_size)
+    with torch.no_grad(): y = g(x)
+    need(y.shape == x.shape and float(y.min()) >= 0 and float(y.max()) <= 1, f"generator loads ({meta['arch']}), output in [0, 1]")
+    t = pd.read_csv(cfg.output_path/"tables"/"slice.csv").set_index("condition")
+    need(list(t.index) == ["Original", "Damaged", "Reconstructed", "Inpainted"] and t[["tpr", "fpr", "eer"]].notna().all().all(),
+         "slice table: 4 conditions with verification figures")
+    need(t.loc[["Damaged", "Reconstructed", "Inpainted"], ["psnr", "ssim"]].notna().all().all(), "slice table: PSNR/SSIM per condition")
+    print(t[["psnr", "ssim", "psnr_hole", "acc", "tpr", "fpr", "tar@far=0.01", "eer"]].round(4).to_string())
+    need((cfg.output_path/"tables"/"slice.md").is_file() and (cfg.output_path/"figures"/"slice_roc.html").is_file(), "slice.md and ROC figure written")
+    for nb in (f"04_train-{a.arch}", f"08_evaluate-{a.arch}"):
+        need((cfg.output_path/"executed"/f"{nb}-{a.profile}.ipynb").is_file(), f"executed notebook {nb}-{a.profile}.ipynb")
 sys.exit(1 if problems else 0)
