@@ -10,7 +10,7 @@ TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
 EXECUTED := outputs/executed
 PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),)
 
-.PHONY: help install test sync reproduce data occlusion train evaluate benchmark readme clean-outputs lab
+.PHONY: help install test sync reproduce data occlusion train evaluate tables benchmark readme clean-outputs lab
 
 help:
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -48,9 +48,16 @@ evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib veri
 	@mkdir -p $(EXECUTED)
 	$(BIN)/papermill nbs/08_evaluate.ipynb $(EXECUTED)/08_evaluate-$(ARCH)-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) -p arch $(ARCH)
 
+TABLE_PARAMS ?=
+tables: ## 11-13 table notebooks through papermill: train + evaluate every generator of Tables 1-3 -> outputs/tables/table{1,2,3}.*
+	@mkdir -p $(EXECUTED)
+	for t in 11_table1 12_table2 13_table3; do \
+	  $(BIN)/papermill nbs/$$t.ipynb $(EXECUTED)/$$t-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(TABLE_PARAMS) || exit 1; done
+
 benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL version; generator inference/training images/s
 	$(BIN)/occlusion-fr benchmark occlusion --size 256
 	$(BIN)/occlusion-fr benchmark generator --profile smoke
+	$(BIN)/occlusion-fr benchmark generators --size 256
 
 readme: ## regenerate README.md from nbs/index.ipynb
 	$(BIN)/python .ci/readme.py

@@ -34,7 +34,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 _CFG_KEYS = ("data_dir", "work_dir", "image_size", "template", "layout", "seed", "num_workers", "max_images",
              "detector", "detector_weights", "occlusion_start", "arch", "epochs", "batch_size", "bn_mode", "masks",
-             "device", "precision", "max_train_images", "output_dir")
+             "device", "precision", "max_train_images", "output_dir", "val_images", "generator_cfg", "grad_accum_steps",
+             "compile")
 
 def config_from_args(args: argparse.Namespace) -> Config:
     "The `Config` an invocation describes: profile defaults, then every option that was given."
@@ -60,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--epochs", type=int); p.add_argument("--batch-size", type=int)
     p.add_argument("--bn-mode", choices=["faithful", "train"]); p.add_argument("--masks", choices=["fresh", "fixed"])
     p.add_argument("--device"); p.add_argument("--precision", choices=["auto", "fp32", "bf16", "fp16"])
-    p.add_argument("--max-train-images", type=int)
+    p.add_argument("--max-train-images", type=int); p.add_argument("--val-images", type=int)
+    p.add_argument("--generator-cfg", type=json.loads, help='JSON overrides of the generator, e.g. \'{"variant": "fixed"}\'')
+    p.add_argument("--grad-accum-steps", type=int); p.add_argument("--compile", action="store_true", default=None)
     p.add_argument("--run-name", help="default: <arch>-<size>-<profile>-seed<seed>")
     p.add_argument("--no-resume", action="store_true", help="start over even if the run has a checkpoint")
     p = sub.add_parser("reconstruct", help="run a trained generator over damaged images + masks")
@@ -83,9 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="landmark every probe on its own pixels (default) or on the undamaged face")
     p.add_argument("--table-name", default="slice", help="writes outputs/tables/<name>.csv/.md/.json and figures/<name>_roc.html")
     p = sub.add_parser("benchmark", help="print throughput figures (never part of the tests)")
-    p.add_argument("what", choices=["occlusion", "generator"])
-    p.add_argument("--profile", default="smoke", choices=["smoke", "paper"], help="generator benchmark: model and size")
+    p.add_argument("what", choices=["occlusion", "generator", "generators"],
+                   help="occlusion: CelebA-C images/s; generator: one model's inference/training images/s; generators: "
+                        "every registered generator's inference images/s against LaMa")
+    p.add_argument("--profile", choices=["smoke", "paper"],
+                   help="model configurations (and size for `generator`): default smoke for generator, paper for generators")
     p.add_argument("--arch", default="vnet")
+    p.add_argument("--names", help="generators benchmark: comma-separated subset (default: all registered)")
+    p.add_argument("--batches", type=int, nargs="+", default=[1, 32], help="generators benchmark: batch sizes")
+    p.add_argument("--device", default="auto"); p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16", "fp16"])
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.add_argument("--n", type=int, default=400, help="images per measurement")
     p.add_argument("--size", type=int, default=None, help="image side (occlusion: 256; generator: the profile's)")
     p.add_argument("--workers", type=int, default=None, help="default: all cores")
@@ -146,9 +156,16 @@ def _cmd_evaluate(args) -> int:
     return 0
 
 def _cmd_benchmark(args) -> int:
+    if args.what == "generators":
+        from occlusion_fr.train import benchmark_generators, format_generators_benchmark
+        df = benchmark_generators(args.names.split(",") if args.names else None, size=args.size or 256,
+                                  batches=tuple(args.batches), device=args.device, precision=args.precision,
+                                  profile=args.profile or "paper", progress=not args.quiet)
+        print(format_generators_benchmark(df))
+        return 0
     if args.what == "generator":
         from occlusion_fr.train import benchmark_generator, format_generator_benchmark
-        cfg = Config.from_profile(args.profile, arch=args.arch, image_size=args.size)
+        cfg = Config.from_profile(args.profile or "smoke", arch=args.arch, image_size=args.size)
         print(format_generator_benchmark(benchmark_generator(cfg)))
         return 0
     from occlusion_fr.occlusion import benchmark_occlusion, format_benchmark
@@ -181,3 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     except OcclusionFRError as e:
         print(f"occlusion-fr {args.command}: error: {e}", file=sys.stderr)
         return 2
+
+# %% ../nbs/09_cli.ipynb #230018b4
+#| eval: false
+if __name__ == "__main__":            # python -m occlusion_fr.cli (used by torchrun / accelerate launch -m)
+    sys.exit(main())

@@ -55,8 +55,8 @@ def project_root(start: str | Path | None = None) -> Path:
 # %% ../nbs/00_config.ipynb #3f79df27
 PROFILES: dict[str, dict[str, Any]] = {
     "smoke": dict(image_size=128, epochs=14, batch_size=8, max_images=None, lr_g=5e-4, lr_d=1.25e-3,
-                  generator_cfg={"filter_num": (16, 32, 64, 128, 128)}, discriminator_cfg={"channels": (16, 32, 64, 128)}),
-    "paper": dict(image_size=256, epochs=20, batch_size=32, max_images=None, generator_cfg={}, discriminator_cfg={}),
+                  discriminator_cfg={"channels": (16, 32, 64, 128)}),      # + the generator's smoke configuration
+    "paper": dict(image_size=256, epochs=20, batch_size=32, max_images=None, discriminator_cfg={}),
 }
 DATA_ENV_VARS = ("OCCLUSION_FR_DATA", "CELEBA_DIR")
 SPLITS = ("train", "val", "test")
@@ -101,6 +101,8 @@ class Config:
     d_loss_weight: float = 0.5
     precision: Literal["auto", "fp32", "bf16", "fp16"] = "auto"   # auto: bf16 autocast on CUDA, fp32 on CPU
     channels_last: bool = True           # NHWC memory layout for the conv nets (faster on CPU oneDNN and CUDA)
+    grad_accum_steps: int = 1            # split each batch into this many micro-batches (same update, less memory)
+    compile: bool = False                # torch.compile G and D (CUDA; long first step)
     max_train_images: int | None = None  # cap on training faces per epoch (None = all)
     val_images: int = 64                 # validation faces scored after each epoch
 
@@ -121,6 +123,8 @@ class Config:
         if self.masks not in ("fresh", "fixed"): raise ConfigError(f"masks must be fresh|fixed, got {self.masks!r}")
         if self.precision not in ("auto", "fp32", "bf16", "fp16"): raise ConfigError(f"precision must be auto|fp32|bf16|fp16, got {self.precision!r}")
         if self.epochs < 1 or self.batch_size < 1: raise ConfigError("epochs and batch_size must be >= 1")
+        if self.grad_accum_steps < 1 or self.batch_size % self.grad_accum_steps:
+            raise ConfigError(f"batch_size {self.batch_size} must be a multiple of grad_accum_steps {self.grad_accum_steps}")
         tup = lambda d: {k: tuple(v) if isinstance(v, list) else v for k, v in dict(d or {}).items()}
         self.generator_cfg, self.discriminator_cfg = tup(self.generator_cfg), tup(self.discriminator_cfg)
         return self
@@ -132,6 +136,8 @@ class Config:
         unknown = set(overrides) - {f.name for f in dataclasses.fields(cls)}
         if unknown: raise ConfigError(f"unknown configuration keys: {sorted(unknown)}")
         kw = {**PROFILES[profile], **{k: v for k, v in overrides.items() if v is not None}}
+        from occlusion_fr.models import generator_profile_cfg        # the generator's own smoke configuration
+        kw["generator_cfg"] = {**generator_profile_cfg(kw.get("arch", "vnet"), profile), **dict(kw.get("generator_cfg") or {})}
         return cls(profile=profile, **kw)
 
     # paths ---------------------------------------------------------------------------------------------
@@ -155,9 +161,15 @@ class Config:
     def celeba_c_dir(self, variant: str | None = None, seed: int | None = None) -> Path:
         return self.work_path/"celeba-c"/str(self.image_size)/(variant or self.occlusion_start)/f"seed{self.seed if seed is None else seed}"
 
+    @property
+    def model_name(self) -> str:
+        "The generator and its variant, e.g. `vnet`, `unetpp-fixed`."
+        v = self.generator_cfg.get("variant")
+        return f"{self.arch}-{v}" if v else self.arch
+
     def run_dir(self, name: str | None = None) -> Path:
-        "Where a training run writes checkpoints, logs and its generator: outputs/runs/<arch>-<size>-<profile>-seed<seed>."
-        return self.output_path/"runs"/(name or f"{self.arch}-{self.image_size}-{self.profile}-seed{self.seed}")
+        "Where a training run writes checkpoints, logs and its generator: outputs/runs/<model>-<size>-<profile>-seed<seed>."
+        return self.output_path/"runs"/(name or f"{self.model_name}-{self.image_size}-{self.profile}-seed{self.seed}")
 
     # (de)serialisation ---------------------------------------------------------------------------------
     def to_dict(self) -> dict: return dataclasses.asdict(self)

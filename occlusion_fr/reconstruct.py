@@ -21,6 +21,7 @@ from tqdm.auto import tqdm
 from .config import (ConfigError, DataError, atomic_write_bytes, atomic_write_text, ensure_writable_dir,
                                  resolve_device)
 from .data import IMAGE_EXTS, encode_png, read_rgb
+from .models import generate
 from .train import load_generator
 
 # %% auto #0
@@ -34,7 +35,7 @@ def inpaint(damaged: torch.Tensor, reconstructed: torch.Tensor, mask: torch.Tens
 @torch.no_grad()
 def reconstruct_batch(g: torch.nn.Module, damaged: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     "(reconstructed, inpainted) for a batch of damaged images (N, 3, H, W) in [0, 1] and masks (N, 1, H, W)."
-    out = g(damaged.contiguous(memory_format=torch.channels_last)).float().clamp(0, 1)
+    out = generate(g, damaged.contiguous(memory_format=torch.channels_last), mask).float().clamp(0, 1)
     return out, inpaint(damaged, out, mask)
 
 def read_mask(path: str | Path) -> np.ndarray:

@@ -22,14 +22,15 @@ from tqdm.auto import tqdm
 
 from .config import (Config, ConfigError, DataError, atomic_write_bytes, atomic_write_csv, atomic_write_text,
                                  ensure_writable_dir, resolve_device, seed_everything)
-from .models import create_discriminator, create_generator
+from .models import create_discriminator, create_generator, generate, list_generators, uses_mask
 from .occlusion import CelebACPairs
 from .quality import masked_psnr, masked_ssim, psnr, ssim
 
 # %% auto #0
-__all__ = ['KERAS_EPS', 'smooth_labels', 'keras_bce', 'build_models', 'build_optimizers', 'resolve_precision', 'GANTrainer',
-           'generator_meta', 'save_checkpoint', 'load_checkpoint', 'export_generator', 'load_generator', 'TrainResult',
-           'validate', 'train', 'loss_figure', 'benchmark_generator', 'format_generator_benchmark']
+__all__ = ['KERAS_EPS', 'smooth_labels', 'keras_bce', 'build_models', 'build_optimizers', 'resolve_precision', 'make_accelerator',
+           'GANTrainer', 'generator_meta', 'save_checkpoint', 'load_checkpoint', 'export_generator', 'load_generator',
+           'TrainResult', 'ShardedBatchSampler', 'validate', 'train', 'loss_figure', 'benchmark_generator',
+           'format_generator_benchmark', 'benchmark_generators', 'format_generators_benchmark']
 
 # %% ../nbs/04_train.ipynb #51624b92
 KERAS_EPS = 1e-7
@@ -68,9 +69,16 @@ def resolve_precision(precision: str, device: str) -> torch.dtype | None:
     return torch.float16
 
 # %% ../nbs/04_train.ipynb #78050400
+def make_accelerator(device: str):
+    "An `accelerate.Accelerator` for `device`; distributed when started by `accelerate launch` or `torchrun`."
+    from accelerate import Accelerator
+    from accelerate.utils import DistributedDataParallelKwargs
+    return Accelerator(cpu=not device.startswith("cuda"), mixed_precision="no", device_placement=False,
+                       kwargs_handlers=[DistributedDataParallelKwargs(broadcast_buffers=True)])
+
 @dataclass
 class GANTrainer:
-    "The models, optimisers and loss settings of one run; `step(damaged, real)` is one batch."
+    "The models, optimisers and loss settings of one run; `step(damaged, real, mask)` is one batch."
     g: nn.Module
     d: nn.Module
     opt_g: torch.optim.Optimizer
@@ -79,51 +87,92 @@ class GANTrainer:
     device: str = "cpu"
     amp_dtype: torch.dtype | None = None
     scaler: torch.amp.GradScaler | None = None
+    accelerator: object = None
+    g_model: nn.Module | None = None      # the bare generator (not DDP-wrapped / compiled): checkpoints, validation
+    d_model: nn.Module | None = None
 
     @classmethod
-    def from_config(cls, cfg: Config, device: str | None = None) -> "GANTrainer":
+    def from_config(cls, cfg: Config, device: str | None = None, distributed: bool = True) -> "GANTrainer":
         device = resolve_device(device or cfg.device)
+        acc = make_accelerator(device) if distributed else None
+        if acc is not None and acc.num_processes > 1:
+            device = str(acc.device)
+            if cfg.batch_size % (acc.num_processes * cfg.grad_accum_steps):
+                raise ConfigError(f"batch_size {cfg.batch_size} must be a multiple of processes ({acc.num_processes}) "
+                                  f"× grad_accum_steps ({cfg.grad_accum_steps})")
         g, d = build_models(cfg, device)
         if cfg.channels_last: g.to(memory_format=torch.channels_last); d.to(memory_format=torch.channels_last)
         opt_g, opt_d = build_optimizers(g, d, cfg)
+        g_run, d_run = g, d
+        if acc is not None and acc.num_processes > 1:
+            g_run, d_run = acc.prepare_model(g, device_placement=False), acc.prepare_model(d, device_placement=False)
+        if cfg.compile: g_run, d_run = torch.compile(g_run), torch.compile(d_run)
         amp = resolve_precision(cfg.precision, device)
         scaler = torch.amp.GradScaler("cuda", enabled=amp is torch.float16) if device.startswith("cuda") else None
-        return cls(g, d, opt_g, opt_d, cfg, device, amp, scaler)
+        return cls(g_run, d_run, opt_g, opt_d, cfg, device, amp, scaler, acc, g, d)
+
+    def __post_init__(self):
+        if self.g_model is None: self.g_model = self.g
+        if self.d_model is None: self.d_model = self.d
+
+    @property
+    def world_size(self) -> int: return self.accelerator.num_processes if self.accelerator is not None else 1
+    @property
+    def rank(self) -> int: return self.accelerator.process_index if self.accelerator is not None else 0
+    @property
+    def is_main(self) -> bool: return self.rank == 0
 
     def _autocast(self):
         if self.amp_dtype is None: return contextlib.nullcontext()
         return torch.autocast(device_type="cuda", dtype=self.amp_dtype)
 
-    def _backward_step(self, loss, opt):
-        if self.scaler is not None and self.scaler.is_enabled():
-            self.scaler.scale(loss).backward(); self.scaler.step(opt); self.scaler.update()
-        else:
-            loss.backward(); opt.step()
+    def _no_sync(self, model, last: bool):
+        if last or self.world_size == 1: return contextlib.nullcontext()
+        return self.accelerator.no_sync(model)
 
-    def step(self, damaged: torch.Tensor, real: torch.Tensor) -> dict[str, float]:
-        c = self.cfg
+    def _backward(self, loss):
+        if self.scaler is not None and self.scaler.is_enabled(): self.scaler.scale(loss).backward()
+        else: loss.backward()
+
+    def _opt_step(self, opt):
+        if self.scaler is not None and self.scaler.is_enabled(): self.scaler.step(opt); self.scaler.update()
+        else: opt.step()
+
+    def step(self, damaged: torch.Tensor, real: torch.Tensor, mask: torch.Tensor | None = None) -> dict[str, float]:
+        "One D step and one G step on this process's share of a batch (its `grad_accum_steps` micro-batches)."
+        c, k = self.cfg, self.cfg.grad_accum_steps
         if c.channels_last:
             damaged, real = (t.contiguous(memory_format=torch.channels_last) for t in (damaged, real))
+        if mask is None: mask = torch.zeros_like(damaged[:, :1])
         real_t, fake_t = smooth_labels(1.0, c.label_smoothing), smooth_labels(0.0, c.label_smoothing)
+        micro = list(zip(damaged.chunk(k), real.chunk(k), mask.chunk(k)))
         self.g.train(); self.d.train()
         with torch.no_grad(), self._autocast():
-            fake = self.g(damaged)
+            fakes = [generate(self.g, dm, m) for dm, _, m in micro]
         # discriminator step
         self.opt_d.zero_grad(set_to_none=True)
-        with self._autocast():
-            d_loss = c.d_loss_weight * (keras_bce(self.d(real), real_t) + keras_bce(self.d(fake.detach()), fake_t))
-        self._backward_step(d_loss, self.opt_d)
-        # generator step, discriminator frozen
-        for p in self.d.parameters(): p.requires_grad_(False)
+        d_loss = 0.0
+        for i, ((_, r, _), fake) in enumerate(zip(micro, fakes)):
+            with self._no_sync(self.d, i == k - 1), self._autocast():
+                loss = c.d_loss_weight * (keras_bce(self.d(r), real_t) + keras_bce(self.d(fake.detach()), fake_t)) / k
+                self._backward(loss)
+            d_loss = d_loss + loss.detach()
+        self._opt_step(self.opt_d)
+        # generator step, discriminator frozen (the bare D: its DDP wrapper takes part in the D step only)
+        for p in self.d_model.parameters(): p.requires_grad_(False)
         self.opt_g.zero_grad(set_to_none=True)
-        with self._autocast():
-            out = self.g(damaged)
-            adv = keras_bce(self.d(out), real_t)
-            mse = ((out.float() - real.float()) ** 2).mean()
-            g_loss = c.adv_weight * adv + c.mse_weight * mse
-        self._backward_step(g_loss, self.opt_g)
-        for p in self.d.parameters(): p.requires_grad_(True)
-        return {k: v.detach().item() for k, v in dict(d_loss=d_loss, g_loss=g_loss, g_adv=adv, g_mse=mse).items()}
+        g_loss = adv_sum = mse_sum = 0.0
+        for i, (dm, r, m) in enumerate(micro):
+            with self._no_sync(self.g, i == k - 1), self._autocast():
+                out = generate(self.g, dm, m)
+                adv = keras_bce(self.d_model(out), real_t)
+                mse = ((out.float() - r.float()) ** 2).mean()
+                loss = (c.adv_weight * adv + c.mse_weight * mse) / k
+                self._backward(loss)
+            g_loss, adv_sum, mse_sum = g_loss + loss.detach(), adv_sum + adv.detach() / k, mse_sum + mse.detach() / k
+        self._opt_step(self.opt_g)
+        for p in self.d_model.parameters(): p.requires_grad_(True)
+        return {k_: float(v) for k_, v in dict(d_loss=d_loss, g_loss=g_loss, g_adv=adv_sum, g_mse=mse_sum).items()}
 
 # %% ../nbs/04_train.ipynb #c0129a20
 def _rng_state() -> dict:
@@ -142,6 +191,7 @@ def _set_rng_state(st: dict) -> None:
     if "cuda" in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st["cuda"])
 
 def generator_meta(cfg: Config, g: nn.Module) -> dict:
+    while hasattr(g, "module") or hasattr(g, "_orig_mod"): g = getattr(g, "module", None) or g._orig_mod
     return dict(arch=cfg.arch, image_size=cfg.image_size, generator_cfg={**getattr(g, "config", {}), **cfg.generator_cfg},
                 bn_mode=cfg.bn_mode)
 
@@ -149,7 +199,7 @@ def save_checkpoint(path: str | Path, tr: GANTrainer, epoch: int, history: list[
     "Full training state after `epoch` (1-based), atomically."
     state = dict(format="occlusion_fr.train/1", epoch=epoch, config=json.dumps(tr.cfg.to_dict(), default=list),
                  meta=json.dumps(generator_meta(tr.cfg, tr.g), default=list), history=json.dumps(history),
-                 g=tr.g.state_dict(), d=tr.d.state_dict(), opt_g=tr.opt_g.state_dict(), opt_d=tr.opt_d.state_dict(),
+                 g=tr.g_model.state_dict(), d=tr.d_model.state_dict(), opt_g=tr.opt_g.state_dict(), opt_d=tr.opt_d.state_dict(),
                  scaler=tr.scaler.state_dict() if tr.scaler is not None else {}, rng=_rng_state())
     buf = io.BytesIO(); torch.save(state, buf)
     return atomic_write_bytes(path, buf.getvalue())
@@ -167,6 +217,7 @@ def load_checkpoint(path: str | Path, map_location: str = "cpu") -> dict:
 def export_generator(path: str | Path, cfg: Config, g: nn.Module, extra: dict | None = None) -> Path:
     "Generator weights + metadata (arch, image size, configuration) as safetensors, atomically."
     from safetensors.torch import save
+    while hasattr(g, "module") or hasattr(g, "_orig_mod"): g = getattr(g, "module", None) or g._orig_mod
     meta = {k: json.dumps(v, default=list) for k, v in {**generator_meta(cfg, g), **(extra or {})}.items()}
     sd = {k: v.detach().cpu().contiguous() for k, v in g.state_dict().items()}
     return atomic_write_bytes(path, save(sd, metadata=meta))
@@ -198,12 +249,30 @@ class TrainResult:
     checkpoint_path: Path
     epochs_run: int            # epochs trained by this call (0 when the run was already complete)
 
-def _loader(ds, batch_size: int, seed: int, epoch: int, num_workers: int, shuffle: bool = True, drop_last: bool = True):
-    from torch.utils.data import DataLoader, RandomSampler, SequentialSampler
-    gen = torch.Generator().manual_seed(seed * 100_003 + epoch)
-    sampler = RandomSampler(ds, generator=gen) if shuffle else SequentialSampler(ds)
-    return DataLoader(ds, batch_size=batch_size, sampler=sampler, drop_last=drop_last, num_workers=num_workers,
-                      worker_init_fn=_worker_init if num_workers else None, persistent_workers=False)
+class ShardedBatchSampler:
+    """Batches of a seeded permutation (seed, epoch), `drop_last` like the authors' pipeline; with `world` processes,
+    process `rank` yields its contiguous 1/world share of every global batch of `batch_size`."""
+    def __init__(self, n: int, batch_size: int, seed: int = 0, epoch: int = 0, shuffle: bool = True,
+                 drop_last: bool = True, rank: int = 0, world: int = 1):
+        if batch_size % world: raise ConfigError(f"batch_size {batch_size} is not a multiple of {world} processes")
+        self.n, self.bs, self.seed, self.epoch, self.shuffle, self.drop_last = n, batch_size, seed, epoch, shuffle, drop_last
+        self.rank, self.world = rank, world
+    def __len__(self): return self.n // self.bs if self.drop_last else -(-self.n // self.bs)
+    def __iter__(self):
+        order = (torch.randperm(self.n, generator=torch.Generator().manual_seed(self.seed * 100_003 + self.epoch)).tolist()
+                 if self.shuffle else list(range(self.n)))
+        share = self.bs // self.world
+        for b in range(len(self)):
+            batch = order[b * self.bs:(b + 1) * self.bs]
+            yield batch[self.rank * share:(self.rank + 1) * share] if self.world > 1 else batch
+
+def _loader(ds, batch_size: int, seed: int, epoch: int, num_workers: int, shuffle: bool = True, drop_last: bool = True,
+            rank: int = 0, world: int = 1, pin_memory: bool = False):
+    from torch.utils.data import DataLoader
+    bs = ShardedBatchSampler(len(ds), batch_size, seed, epoch, shuffle, drop_last, rank, world)
+    return DataLoader(ds, batch_sampler=bs, num_workers=num_workers, pin_memory=pin_memory,
+                      worker_init_fn=_worker_init if num_workers else None, persistent_workers=False,
+                      prefetch_factor=4 if num_workers else None)
 
 def _worker_init(_):
     import cv2
@@ -216,7 +285,7 @@ def validate(g: nn.Module, ds, batch_size: int = 16, device: str = "cpu") -> dic
     acc = {k: [] for k in ("val_psnr", "val_ssim", "val_psnr_hole", "val_ssim_hole", "val_mse", "damaged_psnr", "damaged_ssim")}
     for b in _loader(ds, batch_size, 0, 0, 0, shuffle=False, drop_last=False):
         dmg, real, m = b["damaged"].to(device), b["real"].to(device), b["mask"].to(device)
-        out = g(dmg).float().clamp(0, 1)
+        out = generate(g, dmg, m).float().clamp(0, 1)
         acc["val_psnr"].append(psnr(out, real)); acc["val_ssim"].append(ssim(out, real))
         acc["val_psnr_hole"].append(masked_psnr(out, real, m)); acc["val_ssim_hole"].append(masked_ssim(out, real, m))
         acc["val_mse"].append(((out - real) ** 2).mean(dim=(1, 2, 3)))
@@ -225,7 +294,7 @@ def validate(g: nn.Module, ds, batch_size: int = 16, device: str = "cpu") -> dic
 
 def _check_resumable(saved: dict, cfg: Config, path: Path) -> None:
     keys = ("arch", "generator_cfg", "discriminator_cfg", "image_size", "bn_mode", "masks", "seed", "batch_size", "occlusion_start",
-            "lr_g", "lr_d", "label_smoothing", "mse_weight", "max_train_images")
+            "lr_g", "lr_d", "label_smoothing", "mse_weight", "max_train_images", "grad_accum_steps")
     now = json.loads(json.dumps(cfg.to_dict(), default=list))
     diff = {k: (saved.get(k), now.get(k)) for k in keys if saved.get(k) != now.get(k)}
     if diff: raise ConfigError(f"{path} was trained with a different configuration {diff} (saved, now); "
@@ -233,46 +302,54 @@ def _check_resumable(saved: dict, cfg: Config, path: Path) -> None:
 
 def train(cfg: Config, run_name: str | None = None, resume: bool = True, progress: bool = True,
           stop_after: int | None = None, device: str | None = None) -> TrainResult:
-    "Train `cfg.arch` on the prepared CelebA of `cfg` for `cfg.epochs` epochs (resuming `last.pt` if asked)."
-    run = ensure_writable_dir(cfg.run_dir(run_name))
+    """Train `cfg.arch` on the prepared CelebA of `cfg` for `cfg.epochs` epochs (resuming `last.pt` if asked).
+    Under `accelerate launch` / `torchrun` every process calls this; the main one validates and writes."""
+    run = cfg.run_dir(run_name)
     ckpt, gen_path = run/"last.pt", run/"generator.safetensors"
-    seed_everything(cfg.seed)
     tr = GANTrainer.from_config(cfg, device)
+    if tr.is_main: ensure_writable_dir(run)
+    seed_everything(cfg.seed + tr.rank)
     history, start = [], 1
     if resume and ckpt.is_file():
         st = load_checkpoint(ckpt)                    # CPU: RNG states must stay CPU tensors
         _check_resumable(json.loads(st["config"]), cfg, ckpt)
-        tr.g.load_state_dict(st["g"]); tr.d.load_state_dict(st["d"])
+        tr.g_model.load_state_dict(st["g"]); tr.d_model.load_state_dict(st["d"])
         tr.opt_g.load_state_dict(st["opt_g"]); tr.opt_d.load_state_dict(st["opt_d"])
         if tr.scaler is not None and st["scaler"]: tr.scaler.load_state_dict(st["scaler"])
-        _set_rng_state(st["rng"]); history = json.loads(st["history"]); start = st["epoch"] + 1
-    atomic_write_text(run/"config.json", json.dumps(cfg.to_dict(), indent=2, default=list))
+        if tr.world_size == 1: _set_rng_state(st["rng"])
+        history = json.loads(st["history"]); start = st["epoch"] + 1
+    if tr.is_main: atomic_write_text(run/"config.json", json.dumps(cfg.to_dict(), indent=2, default=list))
     train_ds = CelebACPairs(cfg, "train", masks=cfg.masks, limit=cfg.max_train_images)
     val_ds = CelebACPairs(cfg, "val", masks="fixed", limit=cfg.val_images)
     if len(train_ds) < cfg.batch_size:
         raise DataError(f"only {len(train_ds)} training faces for batch size {cfg.batch_size}")
-    epochs_run = 0
+    epochs_run, pin = 0, tr.device.startswith("cuda")
     for epoch in range(start, cfg.epochs + 1):
         if stop_after is not None and epochs_run >= stop_after: break
         train_ds.set_epoch(epoch)
         t0 = time.perf_counter(); sums, n = {}, 0
-        bar = tqdm(_loader(train_ds, cfg.batch_size, cfg.seed, epoch, cfg.num_workers), disable=not progress,
-                   desc=f"epoch {epoch}/{cfg.epochs}", unit="batch")
+        loader = _loader(train_ds, cfg.batch_size, cfg.seed, epoch, cfg.num_workers, rank=tr.rank, world=tr.world_size,
+                         pin_memory=pin)
+        bar = tqdm(loader, disable=not (progress and tr.is_main), desc=f"epoch {epoch}/{cfg.epochs}", unit="batch")
         for b in bar:
-            losses = tr.step(b["damaged"].to(tr.device, non_blocking=True), b["real"].to(tr.device, non_blocking=True))
+            to = lambda t: t.to(tr.device, non_blocking=True)
+            losses = tr.step(to(b["damaged"]), to(b["real"]), to(b["mask"]))
             for k, v in losses.items(): sums[k] = sums.get(k, 0.0) + v
             n += 1
             bar.set_postfix(d=f"{losses['d_loss']:.3f}", g=f"{losses['g_loss']:.3f}", mse=f"{losses['g_mse']:.4f}")
         seconds = time.perf_counter() - t0
         row = dict(epoch=epoch, **{k: v / max(n, 1) for k, v in sums.items()}, seconds=seconds,
-                   train_images_per_s=n * cfg.batch_size / seconds)
-        rng = _rng_state()                     # validation must not disturb the training RNG stream
-        row.update(validate(tr.g, val_ds, cfg.batch_size, tr.device))
-        _set_rng_state(rng)
+                   train_images_per_s=n * cfg.batch_size / seconds, processes=tr.world_size)
+        if tr.is_main:
+            rng = _rng_state()                     # validation must not disturb the training RNG stream
+            row.update(validate(tr.g_model, val_ds, max(1, cfg.batch_size // tr.world_size), tr.device))
+            _set_rng_state(rng)
         history.append(row); epochs_run += 1
-        atomic_write_csv(run/"history.csv", pd.DataFrame(history))
-        save_checkpoint(ckpt, tr, epoch, history)
-        export_generator(gen_path, cfg, tr.g, dict(epoch=epoch))
+        if tr.is_main:
+            atomic_write_csv(run/"history.csv", pd.DataFrame(history))
+            save_checkpoint(ckpt, tr, epoch, history)
+            export_generator(gen_path, cfg, tr.g_model, dict(epoch=epoch))
+        if tr.world_size > 1: tr.accelerator.wait_for_everyone()
     return TrainResult(pd.DataFrame(history), run, gen_path, ckpt, epochs_run)
 
 def loss_figure(history: pd.DataFrame, title: str = "GAN training"):
@@ -331,4 +408,60 @@ def format_generator_benchmark(df: pd.DataFrame) -> str:
     lines += [f"  {r.what:9s} batch {r.batch:3d}: {r.images_per_s:8.2f} images/s channels-last "
               f"({r.images_per_s / base[(r.what, r.batch)]:.2f}x the NCHW layout, {base[(r.what, r.batch)]:.2f} images/s)"
               for r in df[df.layout == "channels_last"].itertuples()]
+    return "\n".join(lines)
+
+# %% ../nbs/04_train.ipynb #c9b84cf0
+def benchmark_generators(names=None, size: int = 256, batches=(1, 32), repeats: int = 2, device: str | None = None,
+                         profile: str = "paper", precision: str = "auto", baseline: str = "lama",
+                         progress: bool = True) -> pd.DataFrame:
+    """Inference images/s of each generator (default: all registered) at `size`², channels-last, no grad, for each
+    batch size; with parameter counts and the ratio to `baseline` measured in the same run."""
+    from occlusion_fr.occlusion import machine_description
+    from occlusion_fr.models import generator_profile_cfg, keras_param_count, list_generators
+    device = resolve_device(device or "auto")
+    amp = resolve_precision(precision, device)
+    sync = (lambda: torch.cuda.synchronize()) if device.startswith("cuda") else (lambda: None)
+    names = list(names or list_generators())
+    if baseline not in names: names.append(baseline)
+    rows = []
+    for name in tqdm(names, disable=not progress, desc="generators"):
+        torch.manual_seed(0)
+        g = create_generator(name, image_size=size, **generator_profile_cfg(name, profile)).to(device).eval()
+        g.to(memory_format=torch.channels_last)
+        params = sum(p.numel() for p in g.parameters())
+        for bs in batches:
+            x = torch.rand(bs, 3, size, size, device=device).contiguous(memory_format=torch.channels_last)
+            m = (torch.rand(bs, 1, size, size, device=device) > 0.7).float()
+            ctx = torch.autocast("cuda", dtype=amp) if amp is not None else contextlib.nullcontext()
+            with torch.no_grad(), ctx:
+                generate(g, x, m); sync(); t = time.perf_counter()
+                for _ in range(repeats): generate(g, x, m)
+                sync()
+            rows.append(dict(generator=name, params=params, batch=bs, images_per_s=bs * repeats / (time.perf_counter() - t)))
+        del g
+    df = pd.DataFrame(rows)
+    base = df[df.generator == baseline].set_index("batch").images_per_s
+    df[f"x_{baseline}"] = df.images_per_s / df.batch.map(base)
+    df[f"params_vs_{baseline}"] = df.params / df[df.generator == baseline].params.iloc[0]
+    df.attrs.update(machine=machine_description() if device == "cpu" else torch.cuda.get_device_name(), device=device,
+                    size=size, threads=torch.get_num_threads(), precision=str(amp or "fp32"), profile=profile,
+                    baseline=baseline)
+    return df
+
+def format_generators_benchmark(df: pd.DataFrame) -> str:
+    "The benchmark as a markdown table: one row per generator, images/s per batch size and the ratio to the baseline."
+    a, b = df.attrs, df.attrs["baseline"]
+    wide = df.pivot_table(index=["generator", "params"], columns="batch", values=["images_per_s", f"x_{b}"]).reset_index()
+    batches = sorted(df.batch.unique())
+    head = ["generator", "parameters", f"params / {b}"] + [f"img/s b{x}" for x in batches] + [f"× {b} b{x}" for x in batches]
+    lines = [f"{a['size']}², {a['profile']} configurations, {a['precision']}, channels-last, on {a['machine']} "
+             f"({a['device']}, {a['threads']} torch threads)", "", "| " + " | ".join(head) + " |",
+             "|" + "---|" * len(head)]
+    pb = int(df[df.generator == b].params.iloc[0])
+    for r in wide.itertuples(index=False):
+        r = list(r); name, params = r[0], int(r[1])
+        ips = [df[(df.generator == name) & (df.batch == x)].images_per_s.iloc[0] for x in batches]
+        rat = [df[(df.generator == name) & (df.batch == x)][f"x_{b}"].iloc[0] for x in batches]
+        lines.append("| " + " | ".join([name, f"{params:,}", f"{params / pb:.2f}"] + [f"{v:.2f}" for v in ips]
+                                       + [f"{v:.2f}" for v in rat]) + " |")
     return "\n".join(lines)

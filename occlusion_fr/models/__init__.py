@@ -11,18 +11,30 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['GENERATORS', 'DISCRIMINATORS', 'register_generator', 'register_discriminator', 'list_generators',
-           'list_discriminators', 'create_generator', 'create_discriminator', 'keras_param_count']
+__all__ = ['GENERATORS', 'DISCRIMINATORS', 'SMOKE_CONFIGS', 'register_generator', 'generator_profile_cfg',
+           'register_discriminator', 'list_generators', 'list_discriminators', 'create_generator',
+           'create_discriminator', 'uses_mask', 'generate', 'keras_param_count']
 
 # %% ../../nbs/03_models.ipynb #df135dc8
 GENERATORS: dict[str, Callable[..., nn.Module]] = {}
 DISCRIMINATORS: dict[str, Callable[..., nn.Module]] = {}
-_FAMILIES = ("occlusion_fr.models.vnet", "occlusion_fr.models.discriminator")   # one module per family
+SMOKE_CONFIGS: dict[str, dict] = {}   # per generator: the overrides that make it fit a 2-core CPU (profile `smoke`)
+_FAMILIES = ("occlusion_fr.models.vnet", "occlusion_fr.models.unet", "occlusion_fr.models.swin_unet",   # one module
+             "occlusion_fr.models.basenet", "occlusion_fr.models.lama", "occlusion_fr.models.aot",        # per family
+             "occlusion_fr.models.discriminator")
 
-def register_generator(name: str):
-    "Decorator: make a generator class or factory available to `create_generator(name)`."
-    def deco(fn): GENERATORS[name] = fn; return fn
+def register_generator(name: str, smoke: dict | None = None):
+    """Decorator: make a generator class or factory available to `create_generator(name)`; `smoke` is the
+    configuration (overrides) the `smoke` profile trains, e.g. narrower filters."""
+    def deco(fn):
+        GENERATORS[name] = fn; SMOKE_CONFIGS[name] = dict(smoke or {}); return fn
     return deco
+
+def generator_profile_cfg(name: str, profile: str) -> dict:
+    "The overrides profile `profile` applies to generator `name`: its smoke configuration, or none for `paper`."
+    _load_families()
+    if name not in GENERATORS: raise ValueError(f"unknown generator {name!r}; choose from {sorted(GENERATORS)}")
+    return dict(SMOKE_CONFIGS.get(name, {})) if profile == "smoke" else {}
 
 def register_discriminator(name: str):
     "Decorator: make a discriminator available to `create_discriminator(name)`."
@@ -47,6 +59,19 @@ def create_discriminator(name: str = "authors", **cfg) -> nn.Module:
     _load_families()
     if name not in DISCRIMINATORS: raise ValueError(f"unknown discriminator {name!r}; choose from {sorted(DISCRIMINATORS)}")
     return DISCRIMINATORS[name](**cfg)
+
+def uses_mask(g: nn.Module) -> bool:
+    "Whether generator `g` (possibly wrapped by DDP or torch.compile) takes the hole mask: `g(x, mask)`."
+    while hasattr(g, "module") or hasattr(g, "_orig_mod"): g = getattr(g, "module", None) or g._orig_mod
+    return bool(getattr(g, "uses_mask", False))
+
+def generate(g: nn.Module, damaged: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
+    """Run generator `g` on damaged faces (N×3×H×W in [0, 1]); inpainting baselines (`uses_mask`) also get the
+    hole mask (N×1×H×W, 1 = hole). Every caller (training, validation, reconstruction) goes through here."""
+    if uses_mask(g):
+        if mask is None: raise ValueError(f"{type(g).__name__} needs the hole mask")
+        return g(damaged, mask)
+    return g(damaged)
 
 def keras_param_count(model: nn.Module, trainable_only: bool = False) -> int:
     "Parameters as Keras counts them: weights, plus BatchNorm moving mean/variance unless `trainable_only`."

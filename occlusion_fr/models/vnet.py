@@ -34,7 +34,7 @@ class VNetUp(nn.Module):
         u = self.up(x)
         return self.res(torch.cat([u, skip], 1), u)
 
-@register_generator("vnet")
+@register_generator("vnet", smoke=dict(filter_num=(16, 32, 64, 128, 128)))
 class VNet2D(BNModeMixin, nn.Module):
     "The authors' V-Net (keras-unet-collection `vnet_2d`) for RGB inpainting; input and output in [0, 1]."
     def __init__(self, filter_num=(64, 128, 256, 512, 512), in_channels: int = 3, n_labels: int = 3,
