@@ -16,7 +16,8 @@ import pandas as pd
 from .config import Config, atomic_write_csv, atomic_write_text, ensure_writable_dir
 
 # %% auto #0
-__all__ = ['TABLES', 'METRICS', 'PAPER_RESULTS', 'ModelSpec', 'table_markdown', 'run_table', 'fixture_experiment_config']
+__all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'ModelSpec', 'pretrained_generator_file', 'table_markdown',
+           'run_table', 'fixture_experiment_config']
 
 # %% ../nbs/10_experiments.ipynb #8b30a14a
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class ModelSpec:
     arch: str
     generator_cfg: dict = field(default_factory=dict)
     label: str | None = None
+    weights: str | None = None      # "official" (or a file): evaluate released weights instead of training
     @property
     def name(self) -> str:
         v = self.generator_cfg.get("variant")
@@ -44,8 +46,26 @@ TABLES: dict[str, dict] = {
                    not_measured={m: "no maintained PyTorch implementation adapted yet; paper figures not retrieved (spec §8)"
                                  for m in ("GFC", "G-NST", "DFNet", "CTSDG")}),
 }
+PRETRAINED = [ModelSpec("lama", label="LaMa (released big-lama)", weights="official"),
+              ModelSpec("aot", label="AOT-GAN (released CelebA-HQ)", weights="official")]
 METRICS = ["psnr", "ssim", "psnr_hole", "ssim_hole", "acc", "tpr", "fpr", "tar@far=0.01", "eer"]
 PAPER_RESULTS: dict[str, dict[str, dict[str, float]]] = {}   # table -> model name -> metric -> paper value (none known)
+
+# %% ../nbs/10_experiments.ipynb #74b7aa7b
+def pretrained_generator_file(spec: ModelSpec, cfg: Config) -> Path:
+    "`outputs/runs/<arch>-released/generator.safetensors` holding the released weights of `spec.arch` (LaMa, AOT-GAN)."
+    from occlusion_fr.train import export_generator
+    path = None if spec.weights in (None, "official") else spec.weights
+    if spec.arch == "lama":
+        from occlusion_fr.models.lama import lama_from_pretrained, lama_weights_path
+        g, src = lama_from_pretrained(path), lama_weights_path(path)
+    elif spec.arch == "aot":
+        from occlusion_fr.models.aot import aot_from_pretrained, aot_weights_path
+        g, src = aot_from_pretrained(path), aot_weights_path(path)
+    else: raise ValueError(f"no released weights known for {spec.arch!r} (only lama, aot)")
+    out = cfg.output_path/"runs"/f"{spec.arch}-released"/"generator.safetensors"
+    wcfg = dataclasses.replace(cfg, arch=spec.arch, generator_cfg={})
+    return export_generator(out, wcfg, g, dict(weights=str(src), released=True))
 
 # %% ../nbs/10_experiments.ipynb #3b41ca9a
 def _with_paper(df: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -80,17 +100,21 @@ def run_table(table: str, cfg: Config, models: list[ModelSpec] | None = None, va
         c = Config.from_profile(cfg.profile, **{**{f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
                                                    if f.name not in ("profile", "generator_cfg", "arch")},
                                                 "arch": m.arch, "generator_cfg": m.generator_cfg})
-        res = train(c, resume=resume, progress=progress)
-        ev = evaluate(c, res.generator_path, variant=variant, split=split, table_name=f"{table}-{c.model_name}",
+        if m.weights:
+            gen_path, epochs, val_psnr = pretrained_generator_file(m, c), 0, math.nan
+        else:
+            res = train(c, resume=resume, progress=progress)
+            gen_path, epochs, val_psnr = res.generator_path, len(res.history), float(res.history.val_psnr.iloc[-1])
+        ev = evaluate(c, gen_path, variant=variant, split=split, table_name=f"{table}-{c.model_name}",
                       progress=progress)
         t = ev.table.reset_index()
-        params = sum(p.numel() for p in load_generator(res.generator_path)[0].parameters())
+        params = sum(p.numel() for p in load_generator(gen_path)[0].parameters())
         keep = ["Reconstructed", "Inpainted"] if i else ["Original", "Damaged", "Reconstructed", "Inpainted"]
         for r in t[t.condition.isin(keep)].to_dict("records"):
             rows.append({"model": "—" if r["condition"] in ("Original", "Damaged") else m.name, **r,
                          "params": params,
-                         "epochs": len(res.history), "val_psnr": float(res.history.val_psnr.iloc[-1])})
-        runs[m.name] = str(res.run_dir)
+                         "epochs": epochs, "val_psnr": val_psnr})
+        runs[m.name] = str(Path(gen_path).parent)
     df = _with_paper(pd.DataFrame(rows), table)
     out = ensure_writable_dir(cfg.output_path/"tables")
     notes = [f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epochs, batch {cfg.batch_size}, seed {cfg.seed}, "
