@@ -168,8 +168,10 @@ class Config:
         return f"{self.arch}-{v}" if v else self.arch
 
     def run_dir(self, name: str | None = None) -> Path:
-        "Where a training run writes checkpoints, logs and its generator: outputs/runs/<model>-<size>-<profile>-seed<seed>."
-        return self.output_path/"runs"/(name or f"{self.model_name}-{self.image_size}-{self.profile}-seed{self.seed}")
+        """Where a training run writes checkpoints, logs and its generator: outputs/runs/<model>-<size>-<profile>-seed<seed>
+        (+ `-n<N>` when training is capped to N faces, so a capped run never collides with the full one)."""
+        cap = f"-n{self.max_train_images}" if self.max_train_images else ""
+        return self.output_path/"runs"/(name or f"{self.model_name}-{self.image_size}-{self.profile}-seed{self.seed}{cap}")
 
     # (de)serialisation ---------------------------------------------------------------------------------
     def to_dict(self) -> dict: return dataclasses.asdict(self)
