@@ -22,7 +22,7 @@ from tqdm.auto import tqdm
 
 from .config import (Config, ConfigError, DataError, atomic_write_bytes, atomic_write_csv, atomic_write_text,
                                  ensure_writable_dir, resolve_device, seed_everything)
-from .models import create_discriminator, create_generator, generate, list_generators, uses_mask
+from .models import create_discriminator, create_generator, generate, list_generators, unwrap_model
 from .occlusion import CelebACPairs
 from .quality import masked_psnr, masked_ssim, psnr, ssim
 
@@ -191,14 +191,14 @@ def _set_rng_state(st: dict) -> None:
     if "cuda" in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st["cuda"])
 
 def generator_meta(cfg: Config, g: nn.Module) -> dict:
-    while hasattr(g, "module") or hasattr(g, "_orig_mod"): g = getattr(g, "module", None) or g._orig_mod
+    g = unwrap_model(g)
     return dict(arch=cfg.arch, image_size=cfg.image_size, generator_cfg={**getattr(g, "config", {}), **cfg.generator_cfg},
                 bn_mode=cfg.bn_mode)
 
 def save_checkpoint(path: str | Path, tr: GANTrainer, epoch: int, history: list[dict]) -> Path:
     "Full training state after `epoch` (1-based), atomically."
     state = dict(format="occlusion_fr.train/1", epoch=epoch, config=json.dumps(tr.cfg.to_dict(), default=list),
-                 meta=json.dumps(generator_meta(tr.cfg, tr.g), default=list), history=json.dumps(history),
+                 meta=json.dumps(generator_meta(tr.cfg, tr.g_model), default=list), history=json.dumps(history),
                  g=tr.g_model.state_dict(), d=tr.d_model.state_dict(), opt_g=tr.opt_g.state_dict(), opt_d=tr.opt_d.state_dict(),
                  scaler=tr.scaler.state_dict() if tr.scaler is not None else {}, rng=_rng_state())
     buf = io.BytesIO(); torch.save(state, buf)
@@ -217,7 +217,7 @@ def load_checkpoint(path: str | Path, map_location: str = "cpu") -> dict:
 def export_generator(path: str | Path, cfg: Config, g: nn.Module, extra: dict | None = None) -> Path:
     "Generator weights + metadata (arch, image size, configuration) as safetensors, atomically."
     from safetensors.torch import save
-    while hasattr(g, "module") or hasattr(g, "_orig_mod"): g = getattr(g, "module", None) or g._orig_mod
+    g = unwrap_model(g)
     meta = {k: json.dumps(v, default=list) for k, v in {**generator_meta(cfg, g), **(extra or {})}.items()}
     sd = {k: v.detach().cpu().contiguous() for k, v in g.state_dict().items()}
     return atomic_write_bytes(path, save(sd, metadata=meta))

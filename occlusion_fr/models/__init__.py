@@ -13,7 +13,7 @@ from torch import nn
 # %% auto #0
 __all__ = ['GENERATORS', 'DISCRIMINATORS', 'SMOKE_CONFIGS', 'register_generator', 'generator_profile_cfg',
            'register_discriminator', 'list_generators', 'list_discriminators', 'create_generator',
-           'create_discriminator', 'uses_mask', 'generate', 'keras_param_count']
+           'create_discriminator', 'unwrap_model', 'uses_mask', 'generate', 'keras_param_count']
 
 # %% ../../nbs/03_models.ipynb #df135dc8
 GENERATORS: dict[str, Callable[..., nn.Module]] = {}
@@ -60,10 +60,14 @@ def create_discriminator(name: str = "authors", **cfg) -> nn.Module:
     if name not in DISCRIMINATORS: raise ValueError(f"unknown discriminator {name!r}; choose from {sorted(DISCRIMINATORS)}")
     return DISCRIMINATORS[name](**cfg)
 
+def unwrap_model(m: nn.Module) -> nn.Module:
+    "The bare module inside DDP (`.module`) and `torch.compile` (`._orig_mod`) wrappers."
+    while hasattr(m, "module") or hasattr(m, "_orig_mod"): m = getattr(m, "module", None) or m._orig_mod
+    return m
+
 def uses_mask(g: nn.Module) -> bool:
     "Whether generator `g` (possibly wrapped by DDP or torch.compile) takes the hole mask: `g(x, mask)`."
-    while hasattr(g, "module") or hasattr(g, "_orig_mod"): g = getattr(g, "module", None) or g._orig_mod
-    return bool(getattr(g, "uses_mask", False))
+    return bool(getattr(unwrap_model(g), "uses_mask", False))
 
 def generate(g: nn.Module, damaged: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
     """Run generator `g` on damaged faces (N×3×H×W in [0, 1]); inpainting baselines (`uses_mask`) also get the
