@@ -85,10 +85,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--landmarks", choices=["probe", "original"], default="probe",
                    help="landmark every probe on its own pixels (default) or on the undamaged face")
     p.add_argument("--table-name", default="slice", help="writes outputs/tables/<name>.csv/.md/.json and figures/<name>_roc.html")
+    p.add_argument("--device")
+    g = p.add_argument_group("score any two folders (any inpainting method) instead of a trained run")
+    g.add_argument("--reference", help="folder of reference (ground-truth) images, searched recursively")
+    g.add_argument("--result", help="folder of results paired with the reference by relative name (any extension)")
+    g.add_argument("--mask-dir", help="optional folder of masks, same names, white = hole: adds the hole metrics")
+    g.add_argument("--metrics", default="psnr,ssim,ms_ssim,fsim",
+                   help="comma-separated, from psnr,ssim,ms_ssim,fsim,l1,lpips,fid (default: psnr,ssim,ms_ssim,fsim)")
+    g.add_argument("--out", help="per_image.csv and summary.csv/.md/.json go here (default: <output-dir>/eval/<result name>)")
+    g.add_argument("--eval-batch-size", type=int, default=16)
+    g.add_argument("--lpips-net", default="alex", choices=["alex", "vgg"])
+    g.add_argument("--lpips-weights", help="torchvision backbone file (default: $TORCH_HOME/hub/checkpoints)")
+    g.add_argument("--fid-weights", help="clean-fid's inception-2015-12-05.pt (default: $TORCH_HOME/hub/checkpoints, /tmp)")
     p = sub.add_parser("benchmark", help="print throughput figures (never part of the tests)")
-    p.add_argument("what", choices=["occlusion", "generator", "generators"],
+    p.add_argument("what", choices=["occlusion", "generator", "generators", "quality"],
                    help="occlusion: CelebA-C images/s; generator: one model's inference/training images/s; generators: "
-                        "every registered generator's inference images/s against LaMa")
+                        "every registered generator's inference images/s against LaMa; quality: image-quality metrics "
+                        "pairs/s and memory over --n streamed pairs")
+    p.add_argument("--metrics", default="psnr,ssim,ms_ssim,fsim", help="quality benchmark: metrics")
+    p.add_argument("--batch-size", type=int, default=32, help="quality benchmark: pairs per batch")
     p.add_argument("--profile", choices=["smoke", "paper"],
                    help="model configurations (and size for `generator`): default smoke for generator, paper for generators")
     p.add_argument("--arch", default="vnet")
@@ -141,8 +156,24 @@ def _cmd_reconstruct(args) -> int:
           f"{r.meta['image_size']}px -> {r.out_dir}/reconstructed, {r.out_dir}/inpainted")
     return 0
 
+def _cmd_evaluate_folders(args) -> int:
+    from occlusion_fr.config import resolve_device
+    from occlusion_fr.quality import evaluate_folders
+    if not (args.reference and args.result): raise DataError("--reference and --result go together")
+    cfg = config_from_args(args)
+    out = Path(args.out) if args.out else cfg.output_path/"eval"/Path(args.result).resolve().name
+    rep = evaluate_folders(args.reference, args.result, out, metrics=args.metrics, masks=args.mask_dir,
+                           batch_size=args.eval_batch_size, num_workers=cfg.num_workers, device=resolve_device(cfg.device),
+                           lpips_net=args.lpips_net, lpips_weights=args.lpips_weights, fid_weights=args.fid_weights,
+                           progress=not args.quiet)
+    print(f"{rep.meta['images']} pairs in {rep.meta['seconds']} s; {args.result} against {args.reference}")
+    print(rep.files["md"].read_text())
+    print("written: " + ", ".join(str(p) for p in rep.files.values()))
+    return 0
+
 def _cmd_evaluate(args) -> int:
     from occlusion_fr.evaluate import evaluate
+    if args.reference or args.result: return _cmd_evaluate_folders(args)
     cfg = config_from_args(args)
     gen = Path(args.checkpoint) if args.checkpoint else cfg.run_dir(args.run_name)/"generator.safetensors"
     if not gen.is_file():
@@ -162,6 +193,13 @@ def _cmd_benchmark(args) -> int:
                                   batches=tuple(args.batches), device=args.device, precision=args.precision,
                                   profile=args.profile or "paper", progress=not args.quiet)
         print(format_generators_benchmark(df))
+        return 0
+    if args.what == "quality":
+        from occlusion_fr.config import resolve_device
+        from occlusion_fr.quality import benchmark_quality, format_quality_benchmark
+        print(format_quality_benchmark(benchmark_quality(n=args.n, size=args.size or 256, batch_size=args.batch_size,
+                                                         metrics=args.metrics, device=resolve_device(args.device),
+                                                         progress=not args.quiet)))
         return 0
     if args.what == "generator":
         from occlusion_fr.train import benchmark_generator, format_generator_benchmark
