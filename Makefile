@@ -49,15 +49,16 @@ evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib veri
 	$(BIN)/papermill nbs/08_evaluate.ipynb $(EXECUTED)/08_evaluate-$(ARCH)-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) -p arch $(ARCH)
 
 TABLE_PARAMS ?=
-tables: ## 11-13 table notebooks through papermill: train + evaluate every generator of Tables 1-3 -> outputs/tables/table{1,2,3}.*
+tables: ## 11-15 table notebooks through papermill: train + evaluate the generators of Tables 1-3, image quality Tables 4-5 -> outputs/tables/table{1..5}.*
 	@mkdir -p $(EXECUTED)
-	for t in 11_table1 12_table2 13_table3; do \
+	for t in 11_table1 12_table2 13_table3 14_table4 15_table5; do \
 	  $(BIN)/papermill nbs/$$t.ipynb $(EXECUTED)/$$t-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(TABLE_PARAMS) || exit 1; done
 
 benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL version; generator inference/training images/s
 	$(BIN)/occlusion-fr benchmark occlusion --size 256
 	$(BIN)/occlusion-fr benchmark generator --profile smoke
 	$(BIN)/occlusion-fr benchmark generators --size 256
+	$(BIN)/occlusion-fr benchmark quality --n 10000 --size 256
 
 readme: ## regenerate README.md from nbs/index.ipynb
 	$(BIN)/python .ci/readme.py

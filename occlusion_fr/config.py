@@ -18,8 +18,8 @@ from typing import Any, Literal
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROFILES', 'DATA_ENV_VARS', 'SPLITS', 'OcclusionFRError', 'ConfigError', 'DataError', 'ImageReadError',
-           'OutputDirError', 'WeightsNotFoundError', 'project_root', 'Config', 'ensure_writable_dir',
+__all__ = ['PROFILES', 'DATA_ENV_VARS', 'NVIDIA_MASKS_ENV', 'SPLITS', 'OcclusionFRError', 'ConfigError', 'DataError',
+           'ImageReadError', 'OutputDirError', 'WeightsNotFoundError', 'project_root', 'Config', 'ensure_writable_dir',
            'atomic_write_bytes', 'atomic_write_text', 'atomic_write_csv', 'seed_everything', 'resolve_device']
 
 # %% ../nbs/00_config.ipynb #592a6ca0
@@ -59,6 +59,7 @@ PROFILES: dict[str, dict[str, Any]] = {
     "paper": dict(image_size=256, epochs=20, batch_size=32, max_images=None, discriminator_cfg={}),
 }
 DATA_ENV_VARS = ("OCCLUSION_FR_DATA", "CELEBA_DIR")
+NVIDIA_MASKS_ENV = "OCCLUSION_FR_NVIDIA_MASKS"
 SPLITS = ("train", "val", "test")
 
 # %% ../nbs/00_config.ipynb #376a412f
@@ -105,6 +106,12 @@ class Config:
     compile: bool = False                # torch.compile G and D (CUDA; long first step)
     max_train_images: int | None = None  # cap on training faces per epoch (None = all)
     val_images: int = 64                 # validation faces scored after each epoch
+    # evaluation (05_quality, 02a_masks) --------------------------------------------------------------------
+    nvidia_masks_dir: str | None = None  # NVIDIA irregular test masks; None -> $OCCLUSION_FR_NVIDIA_MASKS (else the
+                                         # LaMa-style free-form stand-in, stated in every table that uses it)
+    lpips_net: Literal["alex", "vgg"] = "alex"   # LPIPS backbone of the tables
+    lpips_weights: str | None = None     # torchvision backbone file (None -> $TORCH_HOME/hub/checkpoints)
+    fid_weights: str | None = None       # clean-fid's inception-2015-12-05.pt (None -> $TORCH_HOME/hub/checkpoints)
 
     def __post_init__(self): self.validate()
 
@@ -120,6 +127,7 @@ class Config:
         if self.num_workers < 0: raise ConfigError("num_workers must be >= 0 (0 = in-process)")
         if self.max_images is not None and self.max_images < 1: raise ConfigError("max_images must be >= 1 or None")
         if self.bn_mode not in ("faithful", "train"): raise ConfigError(f"bn_mode must be faithful|train, got {self.bn_mode!r}")
+        if self.lpips_net not in ("alex", "vgg"): raise ConfigError(f"lpips_net must be alex|vgg, got {self.lpips_net!r}")
         if self.masks not in ("fresh", "fixed"): raise ConfigError(f"masks must be fresh|fixed, got {self.masks!r}")
         if self.precision not in ("auto", "fp32", "bf16", "fp16"): raise ConfigError(f"precision must be auto|fp32|bf16|fp16, got {self.precision!r}")
         if self.epochs < 1 or self.batch_size < 1: raise ConfigError("epochs and batch_size must be >= 1")
@@ -158,6 +166,14 @@ class Config:
         return Path(raw).expanduser().resolve()
 
     def aligned_dir(self) -> Path: return self.work_path/"aligned"/str(self.image_size)
+    def nvidia_masks_root(self) -> Path | None:
+        "The NVIDIA mask folder (`nvidia_masks_dir`, else `$OCCLUSION_FR_NVIDIA_MASKS`), None when not configured."
+        raw = self.nvidia_masks_dir or os.environ.get(NVIDIA_MASKS_ENV)
+        if not raw: return None
+        p = Path(raw).expanduser().resolve()
+        if not p.is_dir(): raise ConfigError(f"NVIDIA mask folder {p} (from {'nvidia_masks_dir' if self.nvidia_masks_dir else '$' + NVIDIA_MASKS_ENV}) does not exist")
+        return p
+
     def celeba_c_dir(self, variant: str | None = None, seed: int | None = None) -> Path:
         return self.work_path/"celeba-c"/str(self.image_size)/(variant or self.occlusion_start)/f"seed{self.seed if seed is None else seed}"
 

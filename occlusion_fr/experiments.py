@@ -7,17 +7,23 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
+import numpy as np
 import pandas as pd
+import torch
 
 from .config import Config, atomic_write_csv, atomic_write_text, ensure_writable_dir
 
 # %% auto #0
-__all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'ModelSpec', 'pretrained_generator_file', 'table_markdown',
-           'run_table', 'fixture_experiment_config']
+__all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'QUALITY_TABLES', 'QUALITY_METRICS', 'ModelSpec',
+           'pretrained_generator_file', 'table_markdown', 'run_table', 'table_models', 'QualityTestSet',
+           'quality_testset', 'usable_metrics', 'score_test_images', 'quality_table_markdown', 'run_quality_table',
+           'quality_bin_figure', 'examples_figure', 'fixture_experiment_config']
 
 # %% ../nbs/10_experiments.ipynb #8b30a14a
 @dataclass(frozen=True)
@@ -127,6 +133,240 @@ def run_table(table: str, cfg: Config, models: list[ModelSpec] | None = None, va
     atomic_write_text(out/f"{table}.json", json.dumps(dict(table=table, runs=runs, config=cfg.to_dict(), notes=notes),
                                                       indent=2, default=str))
     return df
+
+# %% ../nbs/10_experiments.ipynb #112a193d
+QUALITY_TABLES: dict[str, dict] = {
+    "table4": dict(title="Table 4 — image quality on CelebA-C", masks="celeba-c"),
+    "table5": dict(title="Table 5 — image quality with NVIDIA irregular masks, per hole-size bin", masks="auto"),
+}
+QUALITY_METRICS = ("psnr", "ssim", "ms_ssim", "fsim", "l1", "lpips", "fid")
+
+def table_models(spec: str | None = "table3") -> list[ModelSpec]:
+    "`'table1'`..`'table3'`, `'all'` (every model of Tables 1–3 once) or model names/labels separated by ';'."
+    if spec in TABLES: return list(TABLES[spec]["models"])
+    seen, every = set(), []
+    for m in (m for t in TABLES.values() for m in t["models"]):            # each model once, first mention wins
+        k = (m.arch, json.dumps(m.generator_cfg, sort_keys=True))
+        if k not in seen: seen.add(k); every.append(m)
+    if spec in (None, "all"): return every
+    want = [w.strip() for w in spec.split(";") if w.strip()]
+    by = {**{m.name: m for m in every}, **{m.label: m for m in every if m.label}}
+    bad = [w for w in want if w not in by]
+    if bad: raise ValueError(f"unknown model(s) {bad}; known: {sorted(by)}")
+    return [by[w] for w in want]
+
+@dataclass
+class QualityTestSet:
+    "Damaged test images, their masks and hole-size bins, keyed by path relative to `occluded_dir` (no extension)."
+    name: str
+    source: str
+    occluded_dir: Path
+    mask_dir: Path
+    meta: pd.DataFrame          # key, image_id, bin, bin_label, coverage
+
+def quality_testset(cfg: Config, masks: str = "celeba-c", variant: str = "landmark", split: str = "test",
+                    n_per_bin: int = 100, bins=None, progress: bool = True) -> QualityTestSet:
+    "CelebA-C of `variant`, or the masked test set (`nvidia`, `freeform`, `auto`) of `02a_masks`."
+    from occlusion_fr.masks import NVIDIA_BIN_LABELS, coverage_bin, masked_testset
+    if masks == "celeba-c":
+        from occlusion_fr.occlusion import occlude_dataset
+        cc = occlude_dataset(cfg, variant, progress=progress)[variant]
+        md = cc.metadata[cc.metadata.split == split]
+        b = [coverage_bin(c) for c in md.coverage]
+        meta = pd.DataFrame(dict(key=md.image_id.astype(str), image_id=md.image_id.astype(str), bin=b,
+                                 bin_label=[NVIDIA_BIN_LABELS[i] if i >= 0 else "other" for i in b], coverage=md.coverage))
+        return QualityTestSet(f"celeba-c-{variant}", "celeba-c", cc.directory/"occluded"/split, cc.directory/"mask"/split,
+                              meta.reset_index(drop=True))
+    ts = masked_testset(cfg, masks, split, n_per_bin, bins, progress)
+    return QualityTestSet(f"masks-{ts.source}", ts.source, ts.occluded_dir, ts.mask_dir,
+                          ts.meta[["key", "image_id", "bin", "bin_label", "coverage"]].reset_index(drop=True))
+
+def usable_metrics(cfg: Config, metrics: Sequence[str] | str, device: str = "cpu") -> tuple[list[str], dict[str, str]]:
+    "The metrics whose weights load, and metric -> why not for the others (the download message)."
+    from occlusion_fr.config import WeightsNotFoundError
+    from occlusion_fr.quality import FIDMetric, LPIPSMetric, parse_metrics
+    ok, skipped = [], {}
+    for m in parse_metrics(metrics):
+        try:
+            if m == "lpips": LPIPSMetric(cfg.lpips_net, cfg.lpips_weights, device)
+            if m == "fid": FIDMetric(cfg.fid_weights, device)
+            ok.append(m)
+        except WeightsNotFoundError as e: skipped[m] = str(e)
+    return ok, skipped
+
+def _read_batch(paths: list[Path]) -> torch.Tensor:
+    from occlusion_fr.data import read_rgb
+    return torch.from_numpy(np.stack([read_rgb(p) for p in paths])).permute(0, 3, 1, 2).float().div_(255)
+
+def score_test_images(ts: QualityTestSet, originals: dict[str, Path], conditions: dict[str, Path], model: str,
+                      evaluator, fid=None, sink=None, batch_size: int = 32, progress: bool = True) -> int:
+    "Score every condition folder (files `<key>.png`) against the originals; rows go to `sink`; FID sets `model|cond|bin`."
+    from tqdm.auto import tqdm
+    from occlusion_fr.reconstruct import read_mask
+    meta, n = ts.meta, 0
+    for cond, folder in conditions.items():
+        for i in tqdm(range(0, len(meta), batch_size), desc=f"quality {model} {cond}", unit="batch", disable=not progress):
+            chunk = meta.iloc[i:i + batch_size]
+            ref = _read_batch([originals[k] for k in chunk.image_id])
+            pred = _read_batch([folder/f"{k}.png" for k in chunk.key])
+            mask = torch.from_numpy(np.stack([read_mask(ts.mask_dir/f"{k}.png") for k in chunk.key])[:, None].astype(np.float32))
+            vals = evaluator.update(pred, ref, mask)
+            if fid is not None:
+                for b in sorted(set(chunk.bin)):
+                    sel = torch.from_numpy((chunk.bin == b).to_numpy())
+                    fid.add(f"{model}|{cond}|{b}", pred[sel])
+            sink.write(pd.DataFrame({"model": model, "condition": cond, "key": chunk.key.to_numpy(),
+                                     "image_id": chunk.image_id.to_numpy(), "bin_label": chunk.bin_label.to_numpy(),
+                                     "coverage": chunk.coverage.to_numpy(), **vals}))
+            n += len(chunk)
+    return n
+
+def _fid_rows(fid, model: str, conditions: Sequence[str], ts: QualityTestSet) -> list[dict]:
+    from occlusion_fr.masks import NVIDIA_BIN_LABELS
+    out = []
+    for cond in conditions:
+        parts = {b: fid.stats[f"{model}|{cond}|{b}"] for b in sorted(set(ts.meta.bin)) if f"{model}|{cond}|{b}" in fid.stats}
+        for b, st in parts.items():
+            v = fid.distance("real", st) if st.n >= 2 else math.nan
+            out.append(dict(model=model, condition=cond, bin_label=NVIDIA_BIN_LABELS[b] if b >= 0 else "other",
+                            metric="fid", mean=v, n=st.n))
+        if parts:
+            tot = functools.reduce(lambda a, b: a + b, parts.values())
+            out.append(dict(model=model, condition=cond, bin_label="all", metric="fid", mean=fid.distance("real", tot), n=tot.n))
+        for b in parts: del fid.stats[f"{model}|{cond}|{b}"]          # free 32 MB per set
+    return out
+
+def quality_table_markdown(summary: pd.DataFrame, title: str, metrics: Sequence[str], notes: Sequence[str] = (),
+                           per_bin_metrics: Sequence[str] = ("psnr", "ms_ssim", "fsim", "lpips", "fid")) -> str:
+    "Overall table (mean and 95 % CI) and, when there are several bins, the per-bin means of the main metrics."
+    fmt = lambda v, m: "—" if pd.isna(v) else (f"{v:.2f}" if m.startswith(("psnr", "fid")) else f"{v:.4f}")
+    allr = summary[summary.bin_label == "all"]
+    cols = [m for m in metrics if m in set(allr.metric)]
+    lines = [f"## {title}", "", "| model | condition | " + " | ".join(cols) + " | paper |", "|" + "---|" * (len(cols) + 3)]
+    for (model, cond), g in allr.groupby(["model", "condition"], sort=False):
+        g = g.set_index("metric")
+        def cell(m):
+            if m not in g.index: return "—"
+            lo, hi = g.loc[m].get("ci_low", math.nan), g.loc[m].get("ci_high", math.nan)
+            return fmt(g.loc[m, "mean"], m) + ("" if pd.isna(lo) else f" [{fmt(lo, m)}, {fmt(hi, m)}]")
+        lines.append(f"| {model} | {cond} | " + " | ".join(cell(m) for m in cols) + " | not available |")
+    bins = [b for b in summary.bin_label.unique() if b != "all"]
+    if len(bins) > 1:
+        for m in [m for m in per_bin_metrics if m in cols]:
+            sub = summary[(summary.metric == m) & (summary.bin_label != "all")]
+            piv = sub.pivot_table(index=["model", "condition"], columns="bin_label", values="mean", sort=False)
+            piv = piv.reindex(columns=[b for b in bins if b in piv.columns])
+            lines += ["", f"**{m} per hole-size bin**", "", "| model | condition | " + " | ".join(piv.columns) + " |",
+                      "|" + "---|" * (len(piv.columns) + 2)]
+            for (model, cond), r in piv.iterrows():
+                lines.append(f"| {model} | {cond} | " + " | ".join(fmt(v, m) for v in r) + " |")
+    return "\n".join(lines + [""] + [f"- {n}" for n in notes]) + "\n"
+
+def run_quality_table(table: str, cfg: Config, models: list[ModelSpec] | None = None,
+                      metrics: Sequence[str] | str = QUALITY_METRICS, masks: str | None = None, variant: str = "landmark",
+                      split: str = "test", n_per_bin: int = 100, bins=None, batch_size: int = 32, resume: bool = True,
+                      progress: bool = True) -> pd.DataFrame:
+    """Reconstruct the test set of `table` with every model and score it with `metrics`; write
+    outputs/tables/<table>.csv/.md/.json, outputs/eval/<table>/per_image.csv and the figures. Returns the summary."""
+    from occlusion_fr.config import resolve_device
+    from occlusion_fr.data import read_manifest
+    from occlusion_fr.quality import CSVAppender, FIDMetric, QualityEvaluator, aggregate_quality
+    from occlusion_fr.reconstruct import reconstruct_dir
+    from occlusion_fr.train import train
+    spec = QUALITY_TABLES[table]
+    models = models if models is not None else table_models("table3")
+    device = resolve_device(cfg.device)
+    ts = quality_testset(cfg, masks or spec["masks"], variant, split, n_per_bin, bins, progress)
+    man = read_manifest(cfg).set_index("image_id")
+    originals = {i: cfg.aligned_dir()/man.loc[i, "aligned"] for i in ts.meta.image_id.unique()}
+    use, skipped = usable_metrics(cfg, metrics, device)
+    ev = QualityEvaluator([m for m in use if m != "fid"], device, cfg.lpips_net, cfg.lpips_weights)
+    fid = FIDMetric(cfg.fid_weights, device) if "fid" in use else None
+    if fid is not None:
+        ids = list(originals)
+        for i in range(0, len(ids), batch_size): fid.add("real", _read_batch([originals[k] for k in ids[i:i + batch_size]]))
+    out, edir = ensure_writable_dir(cfg.output_path/"tables"), ensure_writable_dir(cfg.output_path/"eval"/table)
+    sink = CSVAppender(edir/"per_image.csv")
+    fid_rows, runs = [], {}
+    score_test_images(ts, originals, {"Damaged": ts.occluded_dir}, "—", ev, fid, sink, batch_size, progress)
+    if fid is not None: fid_rows += _fid_rows(fid, "—", ["Damaged"], ts)
+    for m in models:
+        c = Config.from_profile(cfg.profile, **{**{f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
+                                                   if f.name not in ("profile", "generator_cfg", "arch")},
+                                                "arch": m.arch, "generator_cfg": m.generator_cfg})
+        gen = pretrained_generator_file(m, c) if m.weights else train(c, resume=resume, progress=progress).generator_path
+        rec = Path(gen).parent/"eval"/ts.name/split
+        reconstruct_dir(gen, ts.occluded_dir, ts.mask_dir, rec, batch_size=batch_size, device=device, progress=progress)
+        conds = {"Reconstructed": rec/"reconstructed", "Inpainted": rec/"inpainted"}
+        score_test_images(ts, originals, conds, m.name, ev, fid, sink, batch_size, progress)
+        if fid is not None: fid_rows += _fid_rows(fid, m.name, list(conds), ts)
+        runs[m.name] = str(Path(gen).parent)
+    per_image = pd.read_csv(sink.close(), dtype={"key": str, "image_id": str, "bin_label": str})
+    summary = pd.concat([aggregate_quality(per_image, ["model", "condition", "bin_label"]),
+                         aggregate_quality(per_image, ["model", "condition"]).assign(bin_label="all"),
+                         pd.DataFrame(fid_rows)], ignore_index=True)
+    summary["paper"], summary["diff"] = math.nan, math.nan        # the paper's tables were not available (spec §8)
+    desc = ev.describe()
+    src = {"celeba-c": f"CelebA-C ({variant} start)",
+           "nvidia": f"NVIDIA irregular test masks ({cfg.nvidia_masks_root()}), one per bin and face",
+           "freeform": "LaMa-style free-form masks binned like the NVIDIA test set, one per bin and face (the NVIDIA "
+                       "masks were not configured: set nvidia_masks_dir or $OCCLUSION_FR_NVIDIA_MASKS; not comparable "
+                       "with published NVIDIA-mask figures)"}[ts.source]
+    notes = [f"Test set: {src}, {split} split: {ts.meta.image_id.nunique()} faces, {len(ts.meta)} damaged images; holes "
+             "filled with Algorithm 1's Gaussian noise.",
+             f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epochs, seed {cfg.seed}"
+             + (f", at most {cfg.max_train_images} training faces" if cfg.max_train_images else "") + ".",
+             f"Metrics: piq {desc['piq']}" + (f"; MS-SSIM with {desc['ms_ssim_scales']} scales" if "ms_ssim_scales" in desc else "")
+             + (f"; LPIPS {desc['lpips_net']} (lpips {desc['lpips']})" if "lpips_net" in desc else "")
+             + ("; FID: clean-fid clean mode against the test originals, N per cell in the CSV" if fid is not None else "")
+             + "; brackets: 95 % bootstrap CI of the mean.",
+             "Paper columns: the paper's values were not available (spec §8); nothing is filled in by hand."]
+    notes += [f"{m.upper()} not computed: {why}" for m, why in skipped.items()]
+    shown = [m for m in ("psnr", "ssim", "ms_ssim", "fsim", "lpips", "fid", "psnr_hole", "ssim_hole", "lpips_hole")
+             if m in set(summary.metric)]
+    atomic_write_csv(out/f"{table}.csv", summary)
+    atomic_write_text(out/f"{table}.md", quality_table_markdown(summary, spec["title"], shown, notes))
+    atomic_write_text(out/f"{table}.json", json.dumps(dict(table=table, runs=runs, test_set=ts.name, source=ts.source,
+                                                           metrics=use, skipped=skipped, evaluator=desc, notes=notes,
+                                                           per_image=str(edir/"per_image.csv"), config=cfg.to_dict()),
+                                                      indent=2, default=str))
+    return summary
+
+# %% ../nbs/10_experiments.ipynb #d81460db
+def quality_bin_figure(summary: pd.DataFrame, metrics: Sequence[str] = ("psnr", "ms_ssim", "fsim", "lpips"),
+                       condition: str = "Inpainted", title: str = ""):
+    "Metric vs hole-size bin per model (plotly), error bars = 95 % bootstrap CI."
+    import plotly.express as px
+    d = summary[(summary.bin_label != "all") & summary.metric.isin(metrics)
+                & summary.condition.isin([condition, "Damaged"])].copy()
+    d["err_hi"], d["err_lo"] = d.ci_high - d["mean"], d["mean"] - d.ci_low
+    d["series"] = np.where(d.condition == "Damaged", "Damaged (input)", d.model)
+    fig = px.line(d, x="bin_label", y="mean", color="series", facet_col="metric", facet_col_wrap=2, markers=True,
+                  error_y="err_hi", error_y_minus="err_lo", title=title or f"{condition} output by hole size",
+                  labels=dict(bin_label="hole size (share of the image)", mean=""))
+    fig.update_yaxes(matches=None, showticklabels=True)
+    return fig
+
+def examples_figure(ts: QualityTestSet, originals: dict[str, Path], runs: dict[str, str], split: str = "test",
+                    seed: int = 0):
+    "A grid (rows: one face per bin; columns: original, damaged, each model's inpainted output)."
+    import plotly.express as px
+    from occlusion_fr.data import read_rgb
+    rng = np.random.default_rng(seed)
+    keys = [g.key.iloc[int(rng.integers(len(g)))] for _, g in ts.meta.groupby("bin", sort=True)]
+    meta = ts.meta.set_index("key")
+    cols = ["Original", "Damaged"] + list(runs)
+    tiles = []
+    for k in keys:
+        row = [read_rgb(originals[meta.loc[k, "image_id"]]), read_rgb(ts.occluded_dir/f"{k}.png")]
+        row += [read_rgb(Path(r)/"eval"/ts.name/split/"inpainted"/f"{k}.png") for r in runs.values()]
+        tiles.append(np.concatenate(row, axis=1))
+    grid = np.concatenate(tiles, axis=0)
+    h, w = tiles[0].shape[0], tiles[0].shape[1] // len(cols)
+    fig = px.imshow(grid, title="Examples (inpainted outputs): " + " | ".join(cols))
+    fig.update_xaxes(tickvals=[w * (i + 0.5) for i in range(len(cols))], ticktext=cols)
+    fig.update_yaxes(tickvals=[h * (i + 0.5) for i in range(len(keys))], ticktext=[meta.loc[k, "bin_label"] for k in keys])
+    return fig
 
 # %% ../nbs/10_experiments.ipynb #07a95fa9
 def fixture_experiment_config(root: Path) -> Config:

@@ -25,10 +25,11 @@ from .occlusion import image_rng, mask_coverage
 # %% auto #0
 __all__ = ['NVIDIA_SIZE', 'NVIDIA_N_MASKS', 'NVIDIA_GROUP', 'NVIDIA_BIN_PERCENT', 'NVIDIA_BINS', 'NVIDIA_BIN_LABELS',
            'FREEFORM_BASE_SIZE', 'FREEFORM_STYLES', 'FREEFORM_EVAL_STYLES', 'RESIZE_METHODS', 'NVIDIA_SUBDIRS',
-           'ASSIGN_SCHEMES', 'MASK_SOURCES', 'bin_index', 'select_bins', 'nvidia_bin', 'nvidia_indices', 'coverage_bin',
-           'random_irregular_mask', 'random_rectangle_mask', 'freeform_mask', 'MaskSet', 'draw_binned_mask',
-           'FreeformMasks', 'binned_freeform_masks', 'read_mask_file', 'resize_mask', 'make_nvidia_fixture',
-           'NvidiaMaskFiles', 'find_nvidia_masks', 'NvidiaMasks', 'assign_masks', 'mask_set']
+           'ASSIGN_SCHEMES', 'MASK_SOURCES', 'BIN_DIRS', 'bin_index', 'select_bins', 'nvidia_bin', 'nvidia_indices',
+           'coverage_bin', 'random_irregular_mask', 'random_rectangle_mask', 'freeform_mask', 'MaskSet',
+           'draw_binned_mask', 'FreeformMasks', 'binned_freeform_masks', 'read_mask_file', 'resize_mask',
+           'make_nvidia_fixture', 'NvidiaMaskFiles', 'find_nvidia_masks', 'NvidiaMasks', 'assign_masks', 'mask_set',
+           'MaskedTestSet', 'masked_testset']
 
 # %% ../nbs/02a_masks.ipynb #976b9a3d
 NVIDIA_SIZE = 512                        # side of every NVIDIA test mask
@@ -399,3 +400,53 @@ def mask_set(source: str = "nvidia", root: str | Path | None = None, size: int =
     if root is None: raise DataError("NVIDIA masks: no root given; pass root=<folder holding testing_mask_dataset/>" + hint)
     try: return NvidiaMasks(root, size=size, bins=bins, border=border, inverted=inverted, resize=resize, strict=strict)
     except DataError as e: raise DataError(str(e) + hint) from e
+
+# %% ../nbs/02a_masks.ipynb #40640409
+BIN_DIRS = tuple(f"{lo:02d}-{hi:02d}" for lo, hi in NVIDIA_BIN_PERCENT)
+
+@dataclass
+class MaskedTestSet:
+    "Where a masked test set is and what is in it (`meta`: key, image_id, bin, bin_label, mask_id, coverage, source)."
+    directory: Path
+    split: str
+    source: str
+    meta: pd.DataFrame
+    written: int = 0
+
+    @property
+    def occluded_dir(self) -> Path: return self.directory/"occluded"/self.split
+    @property
+    def mask_dir(self) -> Path: return self.directory/"mask"/self.split
+
+def masked_testset(cfg, source: str = "auto", split: str = "test", n_per_bin: int = 100, bins=None,
+                   progress: bool = True) -> MaskedTestSet:
+    "Write (or complete) the masked copy of `split`: one mask per bin for every acquired face."
+    from tqdm.auto import tqdm
+    from occlusion_fr.config import atomic_write_csv
+    from occlusion_fr.data import read_manifest, read_rgb
+    from occlusion_fr.occlusion import fill_noise
+    root = cfg.nvidia_masks_root()
+    if source == "auto": source = "nvidia" if root is not None else "freeform"
+    masks = mask_set(source, root=root, size=cfg.image_size, bins=bins, n_per_bin=n_per_bin, seed=cfg.seed)
+    man = read_manifest(cfg)
+    faces = man[(man.split == split) & (man.status == "ok")].set_index("image_id", drop=False)
+    if faces.empty: raise DataError(f"no acquired face in split {split!r} of {cfg.aligned_dir()}")
+    plan = assign_masks(faces.image_id, masks, seed=cfg.seed, per_bin=1)
+    plan["key"] = [f"{BIN_DIRS[b]}/{i}" for b, i in zip(plan.bin, plan.image_id)]
+    out = cfg.work_path/"celeba-masks"/str(cfg.image_size)/f"{source}-seed{cfg.seed}"
+    res = MaskedTestSet(out, split, source, plan)
+    cov, written = [], 0
+    for r in tqdm(plan.itertuples(), total=len(plan), desc=f"masked {split} ({source})", unit="img", disable=not progress):
+        occ, mk = res.occluded_dir/f"{r.key}.png", res.mask_dir/f"{r.key}.png"
+        m, meta = masks[r.mask]
+        cov.append(meta["coverage"])
+        if occ.is_file() and mk.is_file(): continue
+        img = read_rgb(cfg.aligned_dir()/faces.loc[r.image_id, "aligned"])
+        if img.shape[:2] != m.shape: raise DataError(f"{r.mask_id}: mask {m.shape} does not match the face {img.shape[:2]}")
+        dmg = fill_noise(img, m, image_rng(cfg.seed, f"{source}|{r.key}"))
+        atomic_write_bytes(mk, encode_png(m[..., None])); atomic_write_bytes(occ, encode_png(dmg))
+        written += 1
+    plan["coverage"], plan["source"] = cov, source
+    res.meta, res.written = plan.drop(columns=["mask", "slot"]), written
+    atomic_write_csv(out/f"meta-{split}.csv", res.meta)
+    return res

@@ -57,10 +57,17 @@ def register_recognizer(name: str):
         return fn
     return deco
 
-def list_recognizers() -> list[str]: return sorted(RECOGNIZERS)
+def _register_all() -> None:
+    "Import the modules that register recognizers (06a: arcface, magface, qmagface) on first use."
+    import occlusion_fr.recognizers  # noqa: F401  (lazy: avoids a circular import and loading onnxruntime early)
+
+def list_recognizers() -> list[str]:
+    _register_all()
+    return sorted(RECOGNIZERS)
 
 def create_recognizer(name: str = "dlib-resnet", **cfg):
     "Build the recognizer `name` with keyword configuration `cfg`."
+    _register_all()
     if name not in RECOGNIZERS:
         raise ConfigError(f"unknown recognizer {name!r}; available: {', '.join(list_recognizers())}")
     return RECOGNIZERS[name](**cfg)
@@ -169,8 +176,8 @@ def wilson_interval(successes: int, n: int, z: float = 1.959964) -> tuple[float,
 def to_similarity(scores: np.ndarray, metric: str) -> np.ndarray:
     "Scores as similarities: distances are negated, similarities kept."
     if metric == "euclidean": return -np.asarray(scores, np.float64)
-    if metric == "cosine": return np.asarray(scores, np.float64)
-    raise ConfigError(f"metric must be euclidean|cosine, got {metric!r}")
+    if metric in ("cosine", "qmagface"): return np.asarray(scores, np.float64)
+    raise ConfigError(f"metric must be euclidean|cosine|qmagface, got {metric!r}")
 
 def roc(mated: np.ndarray, nonmated: np.ndarray) -> pd.DataFrame:
     "ROC of similarity scores: threshold, far (FMR), tar (TAR), from scikit-learn."
@@ -218,10 +225,15 @@ def verification_metrics(mated: np.ndarray, nonmated: np.ndarray, threshold: flo
 
 # %% ../nbs/06_recognition.ipynb #a7d1f071
 def pair_scores(probe_emb: dict[str, np.ndarray], gallery_emb: dict[str, np.ndarray], pairs: pd.DataFrame,
-                metric: str = "euclidean") -> np.ndarray:
-    "Score of every comparison: Euclidean distance or cosine similarity of the two embeddings."
+                metric: str = "euclidean", scorer: Callable | None = None) -> np.ndarray:
+    """Score of every comparison: Euclidean distance, cosine similarity, QMagFace score of the raw embeddings, or the
+    recognizer's own `scorer(a, b)`. A comparison with a probe that was not acquired (NaN embedding) scores NaN."""
     a = np.stack([probe_emb[k] for k in pairs.probe_id]); b = np.stack([gallery_emb[k] for k in pairs.gallery_id])
+    if scorer is not None: return np.asarray(scorer(a, b), np.float64)
     if metric == "euclidean": return np.linalg.norm(a - b, axis=1)
+    if metric == "qmagface":
+        from occlusion_fr.recognizers import qmagface_score          # raw features: their norm is the quality
+        return np.asarray(qmagface_score(a, b), np.float64)
     a = a / np.linalg.norm(a, axis=1, keepdims=True); b = b / np.linalg.norm(b, axis=1, keepdims=True)
     return (a * b).sum(1)
 
@@ -252,11 +264,13 @@ def score_protocol(rec, protocol: Protocol, conditions: Sequence[str], load: Cal
     for c in conditions:
         emb = embed_images(rec, pids, lambda k, c=c: load(c, k), geometry, batch_size,
                            reference=lambda k: load("Original", k), desc=f"embed {c}", progress=progress)
-        s = pair_scores(emb, gal, protocol.pairs, rec.metric)
+        s = pair_scores(emb, gal, protocol.pairs, rec.metric, getattr(rec, "pair_score", None))
+        failed = sorted(k for k, e in emb.items() if not np.all(np.isfinite(e)))      # no face found in this condition
+        ok = np.isfinite(s)
         mated = protocol.pairs.mated.to_numpy()
-        rows.append(dict(condition=c, recognizer=rec.name, **verification_metrics(
-            s[mated], s[~mated], thr, rec.metric, far_targets, protocol.fta, protocol.attempts)))
-        scores.append(protocol.pairs.assign(condition=c, score=s))
+        rows.append(dict(condition=c, recognizer=rec.name, fta_condition=len(failed), **verification_metrics(
+            s[mated & ok], s[~mated & ok], thr, rec.metric, far_targets, protocol.fta + len(failed), protocol.attempts)))
+        scores.append(protocol.pairs.assign(condition=c, score=s, acquired=ok))
     return pd.DataFrame(rows).set_index("condition"), pd.concat(scores, ignore_index=True)
 
 def roc_figure(scores: pd.DataFrame, metric: str = "euclidean", title: str = "ROC"):
@@ -264,6 +278,7 @@ def roc_figure(scores: pd.DataFrame, metric: str = "euclidean", title: str = "RO
     import plotly.graph_objects as go
     fig = go.Figure()
     for c, g in scores.groupby("condition", sort=False):
+        g = g[np.isfinite(g.score.to_numpy())]
         s = to_similarity(g.score.to_numpy(), metric); mated = g.mated.to_numpy()
         cur = roc(s[mated], s[~mated]).iloc[1:]
         n = int((~mated).sum())
