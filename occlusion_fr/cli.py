@@ -98,10 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--lpips-weights", help="torchvision backbone file (default: $TORCH_HOME/hub/checkpoints)")
     g.add_argument("--fid-weights", help="clean-fid's inception-2015-12-05.pt (default: $TORCH_HOME/hub/checkpoints, /tmp)")
     p = sub.add_parser("benchmark", help="print throughput figures (never part of the tests)")
-    p.add_argument("what", choices=["occlusion", "generator", "generators", "quality"],
+    p.add_argument("what", choices=["occlusion", "generator", "generators", "quality", "recognizers"],
                    help="occlusion: CelebA-C images/s; generator: one model's inference/training images/s; generators: "
                         "every registered generator's inference images/s against LaMa; quality: image-quality metrics "
-                        "pairs/s and memory over --n streamed pairs")
+                        "pairs/s and memory over --n streamed pairs; recognizers: embedding images/s, batched vs per-image")
+    p.add_argument("--recognizers", default="dlib-resnet,arcface,magface", help="recognizers benchmark: names")
     p.add_argument("--metrics", default="psnr,ssim,ms_ssim,fsim", help="quality benchmark: metrics")
     p.add_argument("--batch-size", type=int, default=32, help="quality benchmark: pairs per batch")
     p.add_argument("--profile", choices=["smoke", "paper"],
@@ -201,6 +202,14 @@ def _cmd_benchmark(args) -> int:
                                                          metrics=args.metrics, device=resolve_device(args.device),
                                                          progress=not args.quiet)))
         return 0
+    if args.what == "recognizers":
+        from occlusion_fr.occlusion import machine_description
+        from occlusion_fr.recognizers import benchmark_recognizers, format_recognizers_benchmark
+        images, geometries, source = _benchmark_faces(args.work_dir)
+        df = benchmark_recognizers(images, geometries, args.recognizers.split(","), n=args.n, batch_size=args.batch_size,
+                                   progress=not args.quiet)
+        print(format_recognizers_benchmark(df, f"{machine_description()}; faces: {source}"))
+        return 0
     if args.what == "generator":
         from occlusion_fr.train import benchmark_generator, format_generator_benchmark
         cfg = Config.from_profile(args.profile or "smoke", arch=args.arch, image_size=args.size)
@@ -211,6 +220,24 @@ def _cmd_benchmark(args) -> int:
     cfg = Config.from_profile("paper", image_size=size, work_dir=args.work_dir)
     print(format_benchmark(benchmark_occlusion(n=args.n, size=size, workers=args.workers, cfg=cfg)))
     return 0
+
+def _benchmark_faces(work_dir: str | None, limit: int = 256):
+    "Aligned faces + geometries for benchmarks: the prepared data under `work_dir` (any size), else fixture faces."
+    import tempfile
+    from occlusion_fr.data import make_fixture_celeba, prepare_dataset, read_manifest, read_rgb
+    from occlusion_fr.recognition import geometry_table
+    for size in (256, 128):
+        cfg = Config.from_profile("paper", work_dir=work_dir, image_size=size)
+        try: man = read_manifest(cfg)
+        except OcclusionFRError: continue
+        ok = man[man.status == "ok"].head(limit)
+        geo = geometry_table(ok)
+        return [read_rgb(cfg.aligned_dir()/a) for a in ok.aligned], [geo[k] for k in ok.image_id], f"{len(ok)} prepared {size}² faces"
+    root = Path(tempfile.mkdtemp())
+    cfg = Config.from_profile("smoke", data_dir=str(make_fixture_celeba(root/"celeba")), work_dir=str(root/"work"), num_workers=0)
+    prepare_dataset(cfg, progress=False)
+    ok = read_manifest(cfg).query("status == 'ok'"); geo = geometry_table(ok)
+    return [read_rgb(cfg.aligned_dir()/a) for a in ok.aligned], [geo[k] for k in ok.image_id], f"{len(ok)} synthetic fixture faces"
 
 def _cmd_info(args) -> int:
     from occlusion_fr.data import DETECTORS

@@ -18,13 +18,14 @@ from .config import Config, DataError, atomic_write_csv, atomic_write_text, ensu
 from .data import read_manifest, read_rgb
 from .occlusion import occlude_dataset
 from .quality import quality_metrics
-from .recognition import (RECOGNIZERS, Protocol, create_recognizer, geometry_table, roc_figure, score_protocol,
-                                      verification_protocol)
+from .recognition import (RECOGNIZERS, Protocol, calibrate_threshold, create_recognizer, geometry_table,
+                                      roc_figure, score_protocol, verification_protocol)
 from .reconstruct import read_mask, reconstruct_dir
+from .verification import det_curve, det_figure, score_distribution_figure
 
 # %% auto #0
-__all__ = ['CONDITIONS', 'TABLE_COLUMNS', 'EvalInputs', 'prepare_eval_inputs', 'quality_per_image', 'summarize_quality',
-           'recognition_per_condition', 'EvalResult', 'markdown_table', 'evaluate']
+__all__ = ['CONDITIONS', 'TABLE_COLUMNS', 'BIOMETRIC_COLUMNS', 'EvalInputs', 'prepare_eval_inputs', 'quality_per_image',
+           'summarize_quality', 'calibration', 'recognition_per_condition', 'EvalResult', 'markdown_table', 'evaluate']
 
 # %% ../nbs/08_evaluate.ipynb #cfc9da3e
 CONDITIONS = ("Original", "Damaged", "Reconstructed", "Inpainted")
@@ -88,19 +89,41 @@ def summarize_quality(per_image: pd.DataFrame) -> pd.DataFrame:
     return mean.join(std)
 
 # %% ../nbs/08_evaluate.ipynb #a94e61e3
+def calibration(cfg: Config, rec, target_fmr: float | None = 1e-2, split: str = "val", batch_size: int = 64,
+                progress: bool = True) -> dict:
+    "`recognition.calibrate_threshold` on the Original faces of `split` (default: the validation identities)."
+    if target_fmr is None: return dict(threshold=float("nan"), target_fmr=None)
+    man = read_manifest(cfg)
+    faces = man[(man.split == split) & (man.status == "ok")].set_index("image_id", drop=False)
+    if faces.identity.nunique() < 2:
+        return dict(threshold=float("nan"), target_fmr=target_fmr, why=f"split {split!r} has fewer than 2 identities")
+    out = calibrate_threshold(rec, verification_protocol(man, split, cfg.seed), lambda c, k: read_rgb(cfg.aligned_dir()/faces.loc[k, "aligned"]),
+                              geometry_table(faces), target_fmr, batch_size, progress)
+    return {**out, "split": split}
+
 def recognition_per_condition(inp: EvalInputs, recognizer: str = "dlib-resnet", recognizer_cfg: dict | None = None,
                               threshold: float | None = None, impostors_per_probe: int | None = None,
-                              batch_size: int = 64, progress: bool = True) -> tuple[Protocol, pd.DataFrame, pd.DataFrame]:
-    "(protocol, metrics per condition, scores per comparison and condition)."
+                              batch_size: int = 64, calibrate_fmr: float | None = 1e-2, n_boot: int = 1000,
+                              progress: bool = True) -> tuple[Protocol, pd.DataFrame, pd.DataFrame]:
+    """(protocol, metrics per condition, scores per comparison and condition). Besides the recognizer's threshold,
+    FMR/FNMR are given at a threshold calibrated on the validation identities (`calibrate_fmr`, columns `fmr@cal`,
+    `fnmr@cal`), with bootstrap intervals over probe identities (`n_boot`)."""
     rec = create_recognizer(recognizer, **(recognizer_cfg or {}))
     protocol = verification_protocol(read_manifest(inp.cfg), inp.split, inp.cfg.seed, impostors_per_probe)
+    cal = calibration(inp.cfg, rec, calibrate_fmr, batch_size=batch_size, progress=progress)
+    t_cal = cal["threshold"]
+    fixed = [t_cal] if np.isfinite(t_cal) else []
     met, scores = score_protocol(rec, protocol, inp.conditions, inp.load, geometry_table(inp.faces), threshold,
-                                 batch_size, progress=progress)
+                                 batch_size, fixed_thresholds=fixed, n_boot=n_boot, seed=inp.cfg.seed, progress=progress)
+    met = met.rename(columns={f"{k}@t={t_cal:g}": f"{k}@cal" for k in ("fmr", "fnmr", "far_system", "frr_system")})
+    met["threshold_cal"], met["calibration"] = t_cal, json.dumps(cal, default=str)
     return protocol, met, scores
 
 # %% ../nbs/08_evaluate.ipynb #d436f0ad
 TABLE_COLUMNS = ["psnr", "ssim", "psnr_hole", "ssim_hole", "acc", "tpr", "fpr", "tar@far=0.01", "eer", "auc",
                  "fta_rate", "n_mated", "n_nonmated"]
+BIOMETRIC_COLUMNS = ["tpr_ci_lo", "tpr_ci_hi", "eer_ci_lo", "eer_ci_hi", "fnmr@fmr=0.01", "fmr@cal", "fnmr@cal",
+                     "kfold_acc", "kfold_acc_std", "frr_system", "far_system"]
 
 @dataclass
 class EvalResult:
@@ -140,12 +163,23 @@ def evaluate(cfg: Config, generator: str | Path | None, variant: str = "landmark
                 protocol=protocol.describe(), config=cfg.to_dict())
     files = dict(csv=atomic_write_csv(tdir/f"{table_name}.csv", table.reset_index()),
                  md=atomic_write_text(tdir/f"{table_name}.md", f"<!-- {json.dumps({k: meta[k] for k in ('generator', 'variant', 'split', 'recognizer', 'threshold')})} -->\n"
-                                      f"{markdown_table(table)}\n{protocol.describe()}; {recognizer} at threshold {thr:g}.\n"),
+                                      f"{markdown_table(table)}\n{protocol.describe()}; {recognizer} at threshold {thr:g}.\n\n"
+                                      f"Biometric figures (95 % intervals from a bootstrap over probe identities; `@cal`: at the "
+                                      f"threshold {float(ver.threshold_cal.iloc[0]):.4g} calibrated to FMR ≤ 1 % on the validation "
+                                      f"identities; k-fold: 10-fold best accuracy, stratified, seeded):\n\n"
+                                      f"{markdown_table(ver.reindex(columns=BIOMETRIC_COLUMNS))}"),
                  json=atomic_write_text(tdir/f"{table_name}.json", json.dumps(meta, indent=2, default=str)),
                  quality=atomic_write_csv(rdir/"quality_per_image.csv", qi),
                  verification=atomic_write_csv(rdir/"verification.csv", ver.reset_index()),
                  scores=atomic_write_csv(rdir/"scores.csv", scores))
-    fig = roc_figure(scores, getattr(RECOGNIZERS[recognizer], "metric", "euclidean"), title=f"{table_name}: {recognizer} on {split} identities, CelebA-C {variant}")
+    metric = getattr(RECOGNIZERS[recognizer], "metric", "euclidean")
+    fig = roc_figure(scores, metric, title=f"{table_name}: {recognizer} on {split} identities, CelebA-C {variant}")
     files["roc"] = fdir/f"{table_name}_roc.html"
     fig.write_html(files["roc"], include_plotlyjs="directory")
+    ok = scores[scores.acquired]
+    det = det_figure({c: det_curve(g.score[g.mated], g.score[~g.mated], metric) for c, g in ok.groupby("condition", sort=False)},
+                     title=f"{table_name}: DET, {recognizer}", metric=metric)
+    files["det"] = fdir/f"{table_name}_det.html"; det.write_html(files["det"], include_plotlyjs="directory")
+    dist = score_distribution_figure(ok, metric, thr, title=f"{table_name}: {recognizer} scores, mated vs non-mated")
+    files["scores_fig"] = fdir/f"{table_name}_scores.html"; dist.write_html(files["scores_fig"], include_plotlyjs="directory")
     return EvalResult(table, qi, ver, scores, protocol, files)

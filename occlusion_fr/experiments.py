@@ -17,13 +17,14 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .config import Config, atomic_write_csv, atomic_write_text, ensure_writable_dir
+from .config import Config, ConfigError, atomic_write_csv, atomic_write_text, ensure_writable_dir
 
 # %% auto #0
-__all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'QUALITY_TABLES', 'QUALITY_METRICS', 'ModelSpec',
-           'pretrained_generator_file', 'table_markdown', 'run_table', 'table_models', 'QualityTestSet',
-           'quality_testset', 'usable_metrics', 'score_test_images', 'quality_table_markdown', 'run_quality_table',
-           'quality_bin_figure', 'examples_figure', 'fixture_experiment_config']
+__all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'QUALITY_TABLES', 'QUALITY_METRICS', 'RECOGNITION_TABLES',
+           'RECOGNITION_COLUMNS', 'ModelSpec', 'pretrained_generator_file', 'table_markdown', 'run_table',
+           'table_models', 'QualityTestSet', 'quality_testset', 'usable_metrics', 'score_test_images',
+           'quality_table_markdown', 'run_quality_table', 'quality_bin_figure', 'examples_figure', 'usable_recognizers',
+           'recognition_table_markdown', 'run_recognition_table', 'fixture_experiment_config']
 
 # %% ../nbs/10_experiments.ipynb #8b30a14a
 @dataclass(frozen=True)
@@ -367,6 +368,154 @@ def examples_figure(ts: QualityTestSet, originals: dict[str, Path], runs: dict[s
     fig.update_xaxes(tickvals=[w * (i + 0.5) for i in range(len(cols))], ticktext=cols)
     fig.update_yaxes(tickvals=[h * (i + 0.5) for i in range(len(keys))], ticktext=[meta.loc[k, "bin_label"] for k in keys])
     return fig
+
+# %% ../nbs/10_experiments.ipynb #63262e60
+RECOGNITION_TABLES: dict[str, dict] = {
+    "table6": dict(title="Table 6 — face verification on CelebA-C", masks="celeba-c"),
+    "table7": dict(title="Table 7 — face verification with NVIDIA irregular masks, per hole-size bin", masks="auto"),
+}
+RECOGNITION_COLUMNS = ["acc", "tpr", "fpr", "tar@far=0.01", "eer", "fnmr@cal", "fmr@cal", "kfold_acc", "fta_condition",
+                       "n_mated", "n_nonmated"]
+
+def usable_recognizers(names: str | Sequence[str]) -> tuple[dict, dict[str, str]]:
+    "name -> built recognizer for those whose weights load; name -> why not for the others."
+    from occlusion_fr.config import WeightsNotFoundError
+    from occlusion_fr.recognition import create_recognizer
+    names = [n.strip() for n in names.split(",")] if isinstance(names, str) else list(names)
+    ok, skipped = {}, {}
+    for n in names:
+        try: ok[n] = create_recognizer(n)
+        except WeightsNotFoundError as e: skipped[n] = str(e)
+    return ok, skipped
+
+def _condition_name(model: str, cond: str, bin_label: str) -> str: return f"{model} | {cond} | {bin_label}"
+
+def recognition_table_markdown(summary: pd.DataFrame, title: str, notes: Sequence[str] = ()) -> str:
+    "Per recognizer: the pooled table (TPR with its bootstrap CI) and, with several bins, TPR per bin."
+    fmt = lambda v: "—" if pd.isna(v) else (f"{int(v)}" if float(v).is_integer() and v > 1 else f"{v:.3f}")
+    lines = [f"## {title}"]
+    for rec, g in summary.groupby("recognizer", sort=False):
+        allr = g[g.bin_label == "all"]
+        cols = [c for c in RECOGNITION_COLUMNS if c in allr]
+        lines += ["", f"### {rec} (threshold {allr.threshold.iloc[0]:.4g}; calibrated {allr.threshold_cal.iloc[0]:.4g})", "",
+                  "| model | condition | " + " | ".join(cols) + " | TPR 95 % CI | paper |", "|" + "---|" * (len(cols) + 4)]
+        for r in allr.to_dict("records"):
+            ci = "—" if pd.isna(r.get("tpr_ci_lo", math.nan)) else f"[{r['tpr_ci_lo']:.3f}, {r['tpr_ci_hi']:.3f}]"
+            lines.append(f"| {r['model']} | {r['condition']} | " + " | ".join(fmt(r.get(c)) for c in cols) + f" | {ci} | not available |")
+        bins = [b for b in g.bin_label.unique() if b != "all"]
+        if len(bins) > 1:
+            piv = g[g.bin_label != "all"].pivot_table(index=["model", "condition"], columns="bin_label", values="tpr", sort=False)
+            piv = piv.reindex(columns=bins)
+            lines += ["", f"**{rec}: TPR per hole-size bin**", "", "| model | condition | " + " | ".join(bins) + " |",
+                      "|" + "---|" * (len(bins) + 2)]
+            for (m, c), r in piv.iterrows(): lines.append(f"| {m} | {c} | " + " | ".join(fmt(v) for v in r) + " |")
+    return "\n".join(lines + [""] + [f"- {n}" for n in notes]) + "\n"
+
+def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | None = None,
+                          recognizers: str | Sequence[str] = "dlib-resnet,arcface,magface,qmagface", masks: str | None = None,
+                          variant: str = "landmark", split: str = "test", n_per_bin: int = 100, bins=None,
+                          calibrate_fmr: float | None = 1e-2, n_boot: int = 1000, batch_size: int = 32,
+                          resume: bool = True, progress: bool = True) -> pd.DataFrame:
+    """Verify Original, Damaged and every model's outputs of `table`'s test set with each usable recognizer; write
+    outputs/tables/<table>.csv/.md/.json, the raw scores and the DET / score-distribution figures."""
+    from occlusion_fr.config import resolve_device
+    from occlusion_fr.data import read_manifest, read_rgb
+    from occlusion_fr.evaluate import calibration
+    from occlusion_fr.recognition import geometry_table, score_protocol, verification_protocol
+    from occlusion_fr.reconstruct import reconstruct_dir
+    from occlusion_fr.train import train
+    from occlusion_fr.verification import det_curve, det_figure, score_distribution_figure, verification_report
+    spec = RECOGNITION_TABLES[table]
+    models = models if models is not None else table_models("table3")
+    device = resolve_device(cfg.device)
+    ts = quality_testset(cfg, masks or spec["masks"], variant, split, n_per_bin, bins, progress)
+    man = read_manifest(cfg)
+    faces = man[(man.split == split) & (man.status == "ok")].set_index("image_id", drop=False)
+    protocol = verification_protocol(man, split, cfg.seed)
+    per_bin = ts.source != "celeba-c"            # CelebA-C: one damaged image per face, whatever its coverage
+    key_of = {(r.image_id, r.bin_label if per_bin else "all"): r.key for r in ts.meta.itertuples()}
+    labels = list(dict.fromkeys(ts.meta.bin_label)) if per_bin else ["all"]
+    dirs, runs = {("—", "Damaged"): ts.occluded_dir}, {}
+    for m in models:
+        c = Config.from_profile(cfg.profile, **{**{f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
+                                                   if f.name not in ("profile", "generator_cfg", "arch")},
+                                                "arch": m.arch, "generator_cfg": m.generator_cfg})
+        gen = pretrained_generator_file(m, c) if m.weights else train(c, resume=resume, progress=progress).generator_path
+        rec_dir = Path(gen).parent/"eval"/ts.name/split
+        reconstruct_dir(gen, ts.occluded_dir, ts.mask_dir, rec_dir, batch_size=batch_size, device=device, progress=progress)
+        dirs[(m.name, "Reconstructed")], dirs[(m.name, "Inpainted")] = rec_dir/"reconstructed", rec_dir/"inpainted"
+        runs[m.name] = str(Path(gen).parent)
+    conditions = ["Original"] + [_condition_name(m, c, b) for (m, c) in dirs for b in labels]
+    def load(cond: str, image_id: str) -> np.ndarray:
+        if cond == "Original": return read_rgb(cfg.aligned_dir()/faces.loc[image_id, "aligned"])
+        m, c, b = cond.split(" | ")
+        return read_rgb(dirs[(m, c)]/f"{key_of[(image_id, b)]}.png")
+    usable, skipped = usable_recognizers(recognizers)
+    if not usable: raise ConfigError(f"no recognizer could be built: {skipped}")
+    geometry, rows, all_scores, cals = geometry_table(faces), [], [], {}
+    fdir = ensure_writable_dir(cfg.output_path/"figures")
+    for name, rec in usable.items():
+        cal = calibration(cfg, rec, calibrate_fmr, batch_size=batch_size, progress=progress)
+        t_cal, cals[name] = cal["threshold"], cal
+        fixed = [t_cal] if np.isfinite(t_cal) else []
+        met, sc = score_protocol(rec, protocol, conditions, load, geometry, None, batch_size, fixed_thresholds=fixed,
+                                 n_boot=n_boot, seed=cfg.seed, progress=progress)
+        ren = {f"{k}@t={t_cal:g}": f"{k}@cal" for k in ("fmr", "fnmr", "far_system", "frr_system")}
+        met = met.rename(columns=ren).reset_index()
+        parts = met.condition.str.split(" \\| ", expand=True, regex=True)
+        met["model"] = np.where(met.condition == "Original", "—", parts[0])
+        met["bin_label"] = np.where(met.condition == "Original", "all", parts[2] if parts.shape[1] > 2 else "all")
+        met["condition"] = np.where(met.condition == "Original", "Original", parts[1] if parts.shape[1] > 1 else "Original")
+        if per_bin:                                  # all bins pooled: one report over every bin's comparisons
+            for (m, c), g in sc[sc.condition != "Original"].assign(
+                    model=lambda d: d.condition.str.split(" | ", regex=False).str[0],
+                    cond=lambda d: d.condition.str.split(" | ", regex=False).str[1]).groupby(["model", "cond"], sort=False):
+                ok = g[g.acquired]
+                r = verification_report(ok.score[ok.mated], ok.score[~ok.mated], rec.metric, rec.threshold, (1e-2, 1e-3), fixed,
+                                        protocol.fta, protocol.attempts)
+                r = {ren.get(k, k): v for k, v in r.items()}
+                if n_boot:
+                    from occlusion_fr.verification import bootstrap_verification, ci_columns
+                    r.update(ci_columns(bootstrap_verification(ok, rec.metric, rec.threshold, (1e-2, 1e-3), n_boot, cfg.seed)))
+                r["fta_condition"] = len(g[~g.acquired][["probe_id", "condition"]].drop_duplicates())
+                rows.append(dict(recognizer=name, model=m, condition=c, bin_label="all", **r))
+        met["recognizer"], met["threshold_cal"] = name, t_cal
+        rows += met.to_dict("records")
+        all_scores.append(sc.assign(recognizer=name))
+        pool = lambda c: c if c == "Original" else " · ".join(c.split(" | ")[:2])
+        pooled = dict(list(sc[sc.acquired].assign(pool=lambda d: d.condition.map(pool)).groupby("pool", sort=False)))
+        det_figure({c: det_curve(g.score[g.mated], g.score[~g.mated], rec.metric) for c, g in pooled.items()},
+                   title=f"{spec['title']}: DET, {name}", metric=rec.metric
+                   ).write_html(fdir/f"{table}_det_{name}.html", include_plotlyjs="directory")
+        score_distribution_figure(pd.concat([g.assign(condition=c) for c, g in pooled.items()]), rec.metric,
+                                  {"standard": rec.threshold, **({"calibrated": t_cal} if fixed else {})},
+                                  title=f"{spec['title']}: {name} scores").write_html(
+                                      fdir/f"{table}_scores_{name}.html", include_plotlyjs="directory")
+    summary = pd.DataFrame(rows)
+    summary["bin_label"] = summary.bin_label.fillna("all")
+    summary["threshold_cal"] = summary.recognizer.map({k: v["threshold"] for k, v in cals.items()})
+    summary = summary.sort_values(["recognizer", "bin_label"], key=lambda s: s.map(lambda v: v != "all") if s.name == "bin_label" else s,
+                                  kind="stable")
+    src = {"celeba-c": f"CelebA-C ({variant} start)", "nvidia": f"NVIDIA irregular masks ({cfg.nvidia_masks_root()}), one per bin and face",
+           "freeform": "LaMa-style free-form masks binned like the NVIDIA test set (NVIDIA masks not configured; not "
+                       "comparable with published NVIDIA-mask figures)"}[ts.source]
+    notes = [f"Test set: {src}, {split} split. {protocol.describe()}.",
+             f"Calibrated threshold: FMR ≤ {calibrate_fmr:g} on the validation identities' Original faces "
+             + ", ".join(f"{k} {v['threshold']:.4g} ({v.get('n_nonmated', 0)} non-mated comparisons)" for k, v in cals.items()) + "."
+             if calibrate_fmr else "No calibrated threshold.",
+             f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epochs, seed {cfg.seed}"
+             + (f", at most {cfg.max_train_images} training faces" if cfg.max_train_images else "") + ".",
+             "Paper columns: the paper's values were not available (spec §8); nothing is filled in by hand."]
+    notes += [f"{k}: not run — {v}" for k, v in skipped.items()]
+    out = ensure_writable_dir(cfg.output_path/"tables")
+    edir = ensure_writable_dir(cfg.output_path/"eval"/table)
+    atomic_write_csv(out/f"{table}.csv", summary)
+    atomic_write_csv(edir/"scores.csv", pd.concat(all_scores, ignore_index=True))
+    atomic_write_text(out/f"{table}.md", recognition_table_markdown(summary, spec["title"], notes))
+    atomic_write_text(out/f"{table}.json", json.dumps(dict(table=table, runs=runs, recognizers=list(usable), skipped=skipped,
+                                                           calibration=cals, test_set=ts.name, notes=notes,
+                                                           config=cfg.to_dict()), indent=2, default=str))
+    return summary
 
 # %% ../nbs/10_experiments.ipynb #07a95fa9
 def fixture_experiment_config(root: Path) -> Config:

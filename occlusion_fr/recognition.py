@@ -21,7 +21,7 @@ from .data import LM_ALN_COLS, LM_SRC_COLS, dlib_model_path, similarity_transfor
 __all__ = ['RECOGNIZERS', 'FaceGeometry', 'aligned_geometry', 'geometry_table', 'register_recognizer', 'list_recognizers',
            'create_recognizer', 'DlibResNetRecognizer', 'Protocol', 'verification_protocol', 'wilson_interval',
            'to_similarity', 'roc', 'tar_at_far', 'equal_error_rate', 'verification_metrics', 'pair_scores',
-           'embed_images', 'score_protocol', 'roc_figure']
+           'embed_images', 'score_protocol', 'calibrate_threshold', 'roc_figure']
 
 # %% ../nbs/06_recognition.ipynb #1a1da95a
 @dataclass(frozen=True)
@@ -254,8 +254,13 @@ def embed_images(rec, ids: Sequence[str], load: Callable[[str], np.ndarray], geo
 
 def score_protocol(rec, protocol: Protocol, conditions: Sequence[str], load: Callable[[str, str], np.ndarray],
                    geometry: dict[str, FaceGeometry], threshold: float | None = None, batch_size: int = 64,
-                   far_targets: Sequence[float] = (1e-2, 1e-3), progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "(metrics: one row per condition, scores: one row per comparison and condition)."
+                   far_targets: Sequence[float] = (1e-2, 1e-3), fixed_thresholds: Sequence[float] = (),
+                   n_boot: int = 0, seed: int = 0, progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(metrics: one row per condition, scores: one row per comparison and condition). Every figure of
+    `verification.verification_report` (FMR/FNMR at `threshold` and at each of `fixed_thresholds`, FNMR@FMR, EER,
+    10-fold accuracy, system-level FAR/FRR); with `n_boot` > 0 also 95 % intervals from a bootstrap over probe
+    identities (`<figure>_ci_lo/_ci_hi`)."""
+    from occlusion_fr.verification import bootstrap_verification, ci_columns, verification_report
     thr = rec.threshold if threshold is None else threshold
     gal = embed_images(rec, list(protocol.gallery.image_id), lambda k: load("Original", k), geometry, batch_size,
                        desc="embed gallery", progress=progress)
@@ -268,10 +273,27 @@ def score_protocol(rec, protocol: Protocol, conditions: Sequence[str], load: Cal
         failed = sorted(k for k, e in emb.items() if not np.all(np.isfinite(e)))      # no face found in this condition
         ok = np.isfinite(s)
         mated = protocol.pairs.mated.to_numpy()
-        rows.append(dict(condition=c, recognizer=rec.name, fta_condition=len(failed), **verification_metrics(
-            s[mated & ok], s[~mated & ok], thr, rec.metric, far_targets, protocol.fta + len(failed), protocol.attempts)))
-        scores.append(protocol.pairs.assign(condition=c, score=s, acquired=ok))
+        sc = protocol.pairs.assign(condition=c, score=s, acquired=ok)
+        row = dict(condition=c, recognizer=rec.name, fta_condition=len(failed), **verification_report(
+            s[mated & ok], s[~mated & ok], rec.metric, thr, far_targets, fixed_thresholds, protocol.fta + len(failed),
+            protocol.attempts))
+        if n_boot: row.update(ci_columns(bootstrap_verification(sc[ok], rec.metric, thr, far_targets, n_boot, seed)))
+        rows.append(row); scores.append(sc)
     return pd.DataFrame(rows).set_index("condition"), pd.concat(scores, ignore_index=True)
+
+def calibrate_threshold(rec, protocol: Protocol, load: Callable[[str, str], np.ndarray], geometry: dict[str, FaceGeometry],
+                        target_fmr: float = 1e-2, batch_size: int = 64, progress: bool = True) -> dict:
+    """Decision threshold (in `rec.metric` units) whose FMR on `protocol`'s Original comparisons is the largest
+    ≤ `target_fmr` — run it on a split disjoint from the evaluated one (the validation identities) and apply the
+    threshold to the test split. NaN when the target is below 1/(non-mated comparisons): not measurable there."""
+    from occlusion_fr.verification import rates_at_threshold, threshold_at_fmr
+    _, sc = score_protocol(rec, protocol, ["Original"], load, geometry, batch_size=batch_size, progress=progress)
+    sc = sc[sc.acquired]
+    mated, non = sc.score[sc.mated].to_numpy(), sc.score[~sc.mated].to_numpy()
+    t = threshold_at_fmr(non, target_fmr, rec.metric)
+    r = rates_at_threshold(mated, non, t, rec.metric) if np.isfinite(t) else {}
+    return dict(threshold=float(t), target_fmr=target_fmr, fmr=r.get("fmr", math.nan), fnmr=r.get("fnmr", math.nan),
+                n_mated=len(mated), n_nonmated=len(non), recognizer=rec.name)
 
 def roc_figure(scores: pd.DataFrame, metric: str = "euclidean", title: str = "ROC"):
     "Plotly ROC curves (TAR against FAR, log FAR axis) of every condition in a `score_protocol` score table."

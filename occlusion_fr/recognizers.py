@@ -27,7 +27,8 @@ __all__ = ['LANDMARK_MODES', 'ARCFACE_PACKS', 'ARCFACE_SHA256', 'INSIGHTFACE_REL
            'AlignedFaceRecognizer', 'resolve_arcface_model', 'ArcFaceRecognizer', 'make_arcface_fixture', 'IBasicBlock',
            'IResNet', 'iresnet', 'MagFaceInference', 'magface_cache_path', 'resolve_magface_weights',
            'torch_load_weights', 'clean_dict_inf', 'load_magface_checkpoint', 'make_magface_fixture',
-           'MagFaceRecognizer', 'qmagface_score', 'QMagFaceRecognizer']
+           'MagFaceRecognizer', 'qmagface_score', 'QMagFaceRecognizer', 'architecture_stand_in',
+           'benchmark_recognizers', 'format_recognizers_benchmark']
 
 # %% ../nbs/06a_recognizers.ipynb #8c6a636a
 def arcface_crop(image: np.ndarray, landmarks: np.ndarray, size: int = 112) -> np.ndarray:
@@ -455,3 +456,65 @@ class QMagFaceRecognizer(MagFaceRecognizer):
     def pair_score(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         "QMagFace score of row-aligned raw MagFace features."
         return qmagface_score(a, b, self.alpha, self.beta)
+
+# %% ../nbs/06a_recognizers.ipynb #eea204eb
+def architecture_stand_in(name: str, root: str | Path) -> dict:
+    "Random-weight files with `name`'s real architecture (for timing only) -> `create_recognizer` keyword arguments."
+    root = Path(root)
+    if name == "arcface":
+        path = root/"models"/"buffalo_l"/"w600k_r50.onnx"
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            net = iresnet("iresnet50").eval()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                torch.onnx.export(net, torch.rand(1, 3, 112, 112), str(path), input_names=["input.1"], output_names=["embedding"],
+                                  dynamic_axes={"input.1": {0: "N"}, "embedding": {0: "N"}}, opset_version=13, dynamo=False)
+        return dict(root=root)
+    if name in ("magface", "qmagface"):
+        path = root/"magface_iresnet100_random.pth"
+        if not path.is_file(): make_magface_fixture(path, arch="iresnet100")
+        return dict(weights=path, arch="iresnet100")
+    return {}
+
+def benchmark_recognizers(images: Sequence[np.ndarray], geometries: Sequence[FaceGeometry],
+                          names: Sequence[str] = ("dlib-resnet", "arcface", "magface"), n: int = 512, batch_size: int = 64,
+                          loop_n: int = 64, work_dir: str | Path | None = None, progress: bool = True):
+    "Per-image vs batched images/s and RSS for each recognizer, on `n` faces cycled from `images`."
+    import tempfile, time
+    import pandas as pd
+    from tqdm.auto import tqdm
+    from occlusion_fr.quality import current_rss_mb
+    from occlusion_fr.recognition import create_recognizer
+    work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="occlusion_fr-bench-"))
+    k, loop_n = len(images), min(loop_n, n)
+    rows = []
+    for name in names:
+        try: rec, weights = create_recognizer(name, **({} if name.startswith("dlib") else {"device": "cpu"})), "released"
+        except WeightsNotFoundError:
+            rec, weights = create_recognizer(name, device="cpu", **architecture_stand_in(name, work)), "stand-in (same architecture, random weights)"
+        rec.embed(images[:2], geometries[:2])                          # warm-up (lazy allocations, oneDNN kernels)
+        t = time.perf_counter()
+        for i in range(loop_n): rec.embed([images[i % k]], [geometries[i % k]])
+        per_image = loop_n / (time.perf_counter() - t)
+        rss, done = [], 0
+        t = time.perf_counter()
+        for s in tqdm(range(0, n, batch_size), desc=f"benchmark {name}", unit="batch", disable=not progress):
+            idx = [(s + j) % k for j in range(min(batch_size, n - s))]
+            rec.embed([images[i] for i in idx], [geometries[i] for i in idx])
+            done += len(idx); rss.append((done, round(current_rss_mb(), 1)))
+        batched = n / (time.perf_counter() - t)
+        rows.append(dict(recognizer=name, weights=weights, per_image_per_s=per_image, batched_per_s=batched,
+                         ratio=batched / per_image, rss_first_mb=rss[0][1], rss_last_mb=rss[-1][1],
+                         rss_growth_mb=rss[-1][1] - rss[0][1], n=n, batch_size=batch_size, loop_n=loop_n))
+    return pd.DataFrame(rows)
+
+def format_recognizers_benchmark(df, machine: str = "") -> str:
+    lines = [f"Recognizers: embedding aligned faces (crop + network), per-image loop vs batches of {int(df.batch_size.iloc[0])}, "
+             f"{int(df.n.iloc[0])} faces" + (f", on {machine}" if machine else ""), "",
+             "| recognizer | weights | per-image img/s | batched img/s | batched / per-image | RSS first → last batch (MiB) |",
+             "|---|---|---:|---:|---:|---|"]
+    for r in df.itertuples():
+        lines.append(f"| {r.recognizer} | {r.weights} | {r.per_image_per_s:.1f} | {r.batched_per_s:.1f} | {r.ratio:.2f}× | "
+                     f"{r.rss_first_mb:.0f} → {r.rss_last_mb:.0f} ({r.rss_growth_mb:+.0f}) |")
+    return "\n".join(lines)

@@ -267,7 +267,9 @@ def verification_report(mated, nonmated, metric: str = "euclidean", threshold: f
     for f in far_targets:
         out[f"fnmr@fmr={f:g}"] = 1 - out[f"tar@far={f:g}"]
         out[f"threshold@fmr={f:g}"] = float(_unsim(threshold_at_fmr(sn, f, "cosine"), metric))
-    if len(sm) + len(sn) >= n_folds and len(sm) and len(sn):
+    enough = (min(len(sm), len(sn)) >= n_folds if kfold_seed is not None       # stratified folds need n per class
+              else len(sm) + len(sn) >= n_folds and len(sm) and len(sn))
+    if enough:
         k = kfold_best_accuracy(sm, sn, "cosine", n_folds=n_folds, seed=kfold_seed)
         out.update(kfold_acc=k["acc_mean"], kfold_acc_std=k["acc_std"],
                    kfold_threshold=float(_unsim(np.mean(k["thresholds"]), metric)))
