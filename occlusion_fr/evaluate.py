@@ -89,10 +89,19 @@ def summarize_quality(per_image: pd.DataFrame) -> pd.DataFrame:
     return mean.join(std)
 
 # %% ../nbs/08_evaluate.ipynb #a94e61e3
+_CALIBRATIONS: dict = {}
+
 def calibration(cfg: Config, rec, target_fmr: float | None = 1e-2, split: str = "val", batch_size: int = 64,
                 progress: bool = True) -> dict:
-    "`recognition.calibrate_threshold` on the Original faces of `split` (default: the validation identities)."
+    """`recognition.calibrate_threshold` on the Original faces of `split` (default: the validation identities).
+    It depends only on the data, the recognizer and the seed, so it is computed once per process and reused for
+    every model of a table."""
     if target_fmr is None: return dict(threshold=float("nan"), target_fmr=None)
+    key = (str(cfg.aligned_dir()), repr(rec), split, cfg.seed, target_fmr)
+    if key not in _CALIBRATIONS: _CALIBRATIONS[key] = _calibrate(cfg, rec, target_fmr, split, batch_size, progress)
+    return dict(_CALIBRATIONS[key])
+
+def _calibrate(cfg: Config, rec, target_fmr: float, split: str, batch_size: int, progress: bool) -> dict:
     man = read_manifest(cfg)
     faces = man[(man.split == split) & (man.status == "ok")].set_index("image_id", drop=False)
     if faces.identity.nunique() < 2:
