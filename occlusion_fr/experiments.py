@@ -22,7 +22,7 @@ from .config import Config, ConfigError, atomic_write_csv, atomic_write_text, en
 # %% auto #0
 __all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'QUALITY_TABLES', 'QUALITY_METRICS', 'RECOGNITION_TABLES',
            'RECOGNITION_COLUMNS', 'ModelSpec', 'pretrained_generator_file', 'table_markdown', 'run_table',
-           'table_models', 'QualityTestSet', 'quality_testset', 'usable_metrics', 'score_test_images',
+           'table_models', 'QualityTestSet', 'quality_testset', 'usable_metrics', 'score_test_images', 'model_outputs',
            'quality_table_markdown', 'run_quality_table', 'quality_bin_figure', 'examples_figure', 'usable_recognizers',
            'recognition_table_markdown', 'run_recognition_table', 'fixture_experiment_config']
 
@@ -237,6 +237,20 @@ def _fid_rows(fid, model: str, conditions: Sequence[str], ts: QualityTestSet) ->
         for b in parts: del fid.stats[f"{model}|{cond}|{b}"]          # free 32 MB per set
     return out
 
+def model_outputs(cfg: Config, m: ModelSpec, ts: QualityTestSet, split: str, batch_size: int, device: str,
+                  resume: bool = True, progress: bool = True) -> tuple[Path, dict[str, Path]]:
+    "Train `m` with `cfg`'s profile (a finished run is reused) or wrap its released weights, and reconstruct `ts` once:"
+    " (run dir, condition -> folder of `<key>.png`)."
+    from occlusion_fr.reconstruct import reconstruct_dir
+    from occlusion_fr.train import train
+    c = Config.from_profile(cfg.profile, **{**{f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
+                                               if f.name not in ("profile", "generator_cfg", "arch")},
+                                            "arch": m.arch, "generator_cfg": m.generator_cfg})
+    gen = pretrained_generator_file(m, c) if m.weights else train(c, resume=resume, progress=progress).generator_path
+    rec = Path(gen).parent/"eval"/ts.name/split
+    reconstruct_dir(gen, ts.occluded_dir, ts.mask_dir, rec, batch_size=batch_size, device=device, progress=progress)
+    return Path(gen).parent, {"Reconstructed": rec/"reconstructed", "Inpainted": rec/"inpainted"}
+
 def quality_table_markdown(summary: pd.DataFrame, title: str, metrics: Sequence[str], notes: Sequence[str] = (),
                            per_bin_metrics: Sequence[str] = ("psnr", "ms_ssim", "fsim", "lpips", "fid")) -> str:
     "Overall table (mean and 95 % CI) and, when there are several bins, the per-bin means of the main metrics."
@@ -272,8 +286,6 @@ def run_quality_table(table: str, cfg: Config, models: list[ModelSpec] | None = 
     from occlusion_fr.config import resolve_device
     from occlusion_fr.data import read_manifest
     from occlusion_fr.quality import CSVAppender, FIDMetric, QualityEvaluator, aggregate_quality
-    from occlusion_fr.reconstruct import reconstruct_dir
-    from occlusion_fr.train import train
     spec = QUALITY_TABLES[table]
     models = models if models is not None else table_models("table3")
     device = resolve_device(cfg.device)
@@ -292,16 +304,10 @@ def run_quality_table(table: str, cfg: Config, models: list[ModelSpec] | None = 
     score_test_images(ts, originals, {"Damaged": ts.occluded_dir}, "—", ev, fid, sink, batch_size, progress)
     if fid is not None: fid_rows += _fid_rows(fid, "—", ["Damaged"], ts)
     for m in models:
-        c = Config.from_profile(cfg.profile, **{**{f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
-                                                   if f.name not in ("profile", "generator_cfg", "arch")},
-                                                "arch": m.arch, "generator_cfg": m.generator_cfg})
-        gen = pretrained_generator_file(m, c) if m.weights else train(c, resume=resume, progress=progress).generator_path
-        rec = Path(gen).parent/"eval"/ts.name/split
-        reconstruct_dir(gen, ts.occluded_dir, ts.mask_dir, rec, batch_size=batch_size, device=device, progress=progress)
-        conds = {"Reconstructed": rec/"reconstructed", "Inpainted": rec/"inpainted"}
+        run, conds = model_outputs(cfg, m, ts, split, batch_size, device, resume, progress)
         score_test_images(ts, originals, conds, m.name, ev, fid, sink, batch_size, progress)
         if fid is not None: fid_rows += _fid_rows(fid, m.name, list(conds), ts)
-        runs[m.name] = str(Path(gen).parent)
+        runs[m.name] = str(run)
     per_image = pd.read_csv(sink.close(), dtype={"key": str, "image_id": str, "bin_label": str})
     summary = pd.concat([aggregate_quality(per_image, ["model", "condition", "bin_label"]),
                          aggregate_quality(per_image, ["model", "condition"]).assign(bin_label="all"),
@@ -422,8 +428,6 @@ def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | Non
     from occlusion_fr.data import read_manifest, read_rgb
     from occlusion_fr.evaluate import calibration
     from occlusion_fr.recognition import geometry_table, score_protocol, verification_protocol
-    from occlusion_fr.reconstruct import reconstruct_dir
-    from occlusion_fr.train import train
     from occlusion_fr.verification import det_curve, det_figure, score_distribution_figure, verification_report
     spec = RECOGNITION_TABLES[table]
     models = models if models is not None else table_models("table3")
@@ -437,14 +441,9 @@ def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | Non
     labels = list(dict.fromkeys(ts.meta.bin_label)) if per_bin else ["all"]
     dirs, runs = {("—", "Damaged"): ts.occluded_dir}, {}
     for m in models:
-        c = Config.from_profile(cfg.profile, **{**{f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
-                                                   if f.name not in ("profile", "generator_cfg", "arch")},
-                                                "arch": m.arch, "generator_cfg": m.generator_cfg})
-        gen = pretrained_generator_file(m, c) if m.weights else train(c, resume=resume, progress=progress).generator_path
-        rec_dir = Path(gen).parent/"eval"/ts.name/split
-        reconstruct_dir(gen, ts.occluded_dir, ts.mask_dir, rec_dir, batch_size=batch_size, device=device, progress=progress)
-        dirs[(m.name, "Reconstructed")], dirs[(m.name, "Inpainted")] = rec_dir/"reconstructed", rec_dir/"inpainted"
-        runs[m.name] = str(Path(gen).parent)
+        run, conds = model_outputs(cfg, m, ts, split, batch_size, device, resume, progress)
+        dirs.update({(m.name, k): v for k, v in conds.items()})
+        runs[m.name] = str(run)
     conditions = ["Original"] + [_condition_name(m, c, b) for (m, c) in dirs for b in labels]
     def load(cond: str, image_id: str) -> np.ndarray:
         if cond == "Original": return read_rgb(cfg.aligned_dir()/faces.loc[image_id, "aligned"])
