@@ -49,16 +49,19 @@ evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib veri
 	$(BIN)/papermill nbs/08_evaluate.ipynb $(EXECUTED)/08_evaluate-$(ARCH)-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) -p arch $(ARCH)
 
 TABLE_PARAMS ?=
-tables: ## 11-15 table notebooks through papermill: train + evaluate the generators of Tables 1-3, image quality Tables 4-5 -> outputs/tables/table{1..5}.*
+MASKED_PARAMS ?=
+TABLES := 11_table1 12_table2 13_table3 14_table4 15_table5 16_table6 17_table7
+tables: ## 11-17 table notebooks through papermill: generators of Tables 1-3, image quality Tables 4-5, face verification Tables 6-7 -> outputs/tables/table{1..7}.*
 	@mkdir -p $(EXECUTED)
-	for t in 11_table1 12_table2 13_table3 14_table4 15_table5; do \
-	  $(BIN)/papermill nbs/$$t.ipynb $(EXECUTED)/$$t-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(TABLE_PARAMS) || exit 1; done
+	for t in $(TABLES); do extra=""; case $$t in 15_*|17_*) extra="$(MASKED_PARAMS)";; esac; \
+	  $(BIN)/papermill nbs/$$t.ipynb $(EXECUTED)/$$t-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(TABLE_PARAMS) $$extra || exit 1; done
 
-benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL version; generator inference/training images/s
+benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL version; generator inference/training images/s; quality metrics; recognizers batched vs per-image
 	$(BIN)/occlusion-fr benchmark occlusion --size 256
 	$(BIN)/occlusion-fr benchmark generator --profile smoke
 	$(BIN)/occlusion-fr benchmark generators --size 256
 	$(BIN)/occlusion-fr benchmark quality --n 10000 --size 256
+	$(BIN)/occlusion-fr benchmark recognizers
 
 readme: ## regenerate README.md from nbs/index.ipynb
 	$(BIN)/python .ci/readme.py

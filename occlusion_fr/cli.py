@@ -102,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="occlusion: CelebA-C images/s; generator: one model's inference/training images/s; generators: "
                         "every registered generator's inference images/s against LaMa; quality: image-quality metrics "
                         "pairs/s and memory over --n streamed pairs; recognizers: embedding images/s, batched vs per-image")
-    p.add_argument("--recognizers", default="dlib-resnet,arcface,magface", help="recognizers benchmark: names")
+    p.add_argument("--recognizers", default="dlib-resnet:dlib,dlib-resnet,arcface,magface",
+                   help="recognizers benchmark: names (dlib-resnet:dlib = dlib running its own network, the baseline)")
     p.add_argument("--metrics", default="psnr,ssim,ms_ssim,fsim", help="quality benchmark: metrics")
     p.add_argument("--batch-size", type=int, default=32, help="quality benchmark: pairs per batch")
     p.add_argument("--profile", choices=["smoke", "paper"],

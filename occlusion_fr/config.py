@@ -100,6 +100,9 @@ class Config:
     adv_weight: float = 1.0
     mse_weight: float = 100.0
     d_loss_weight: float = 0.5
+    identity_weight: float = 0.0         # beyond the paper: + w·(1 − cos) between a frozen recognizer's embeddings of
+                                         # output and original (04b_identity); 0 = the paper's BCE + 100·MSE
+    identity_recognizer: str = "dlib-resnet"   # the frozen, differentiable recognizer of that term
     precision: Literal["auto", "fp32", "bf16", "fp16"] = "auto"   # auto: bf16 autocast on CUDA, fp32 on CPU
     channels_last: bool = True           # NHWC memory layout for the conv nets (faster on CPU oneDNN and CUDA)
     grad_accum_steps: int = 1            # split each batch into this many micro-batches (same update, less memory)
@@ -131,6 +134,7 @@ class Config:
         if self.masks not in ("fresh", "fixed"): raise ConfigError(f"masks must be fresh|fixed, got {self.masks!r}")
         if self.precision not in ("auto", "fp32", "bf16", "fp16"): raise ConfigError(f"precision must be auto|fp32|bf16|fp16, got {self.precision!r}")
         if self.epochs < 1 or self.batch_size < 1: raise ConfigError("epochs and batch_size must be >= 1")
+        if self.identity_weight < 0: raise ConfigError(f"identity_weight must be >= 0, got {self.identity_weight}")
         if self.grad_accum_steps < 1 or self.batch_size % self.grad_accum_steps:
             raise ConfigError(f"batch_size {self.batch_size} must be a multiple of grad_accum_steps {self.grad_accum_steps}")
         tup = lambda d: {k: tuple(v) if isinstance(v, list) else v for k, v in dict(d or {}).items()}
@@ -185,9 +189,11 @@ class Config:
 
     def run_dir(self, name: str | None = None) -> Path:
         """Where a training run writes checkpoints, logs and its generator: outputs/runs/<model>-<size>-<profile>-seed<seed>
-        (+ `-n<N>` when training is capped to N faces, so a capped run never collides with the full one)."""
+        (+ `-n<N>` when training is capped to N faces, so a capped run never collides with the full one; `-id<w>` after the
+        model with an identity term)."""
         cap = f"-n{self.max_train_images}" if self.max_train_images else ""
-        return self.output_path/"runs"/(name or f"{self.model_name}-{self.image_size}-{self.profile}-seed{self.seed}{cap}")
+        ident = f"-id{self.identity_weight:g}" if self.identity_weight else ""
+        return self.output_path/"runs"/(name or f"{self.model_name}{ident}-{self.image_size}-{self.profile}-seed{self.seed}{cap}")
 
     # (de)serialisation ---------------------------------------------------------------------------------
     def to_dict(self) -> dict: return dataclasses.asdict(self)

@@ -124,7 +124,7 @@ def run_table(table: str, cfg: Config, models: list[ModelSpec] | None = None, va
         runs[m.name] = str(Path(gen_path).parent)
     df = _with_paper(pd.DataFrame(rows), table)
     out = ensure_writable_dir(cfg.output_path/"tables")
-    notes = [f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epochs, batch {cfg.batch_size}, seed {cfg.seed}, "
+    notes = [f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epoch{'s' if cfg.epochs != 1 else ''}, batch {cfg.batch_size}, seed {cfg.seed}, "
              f"bn_mode {cfg.bn_mode}, CelebA-C {variant}, {split} split"
              + (f", at most {cfg.max_train_images} training faces" if cfg.max_train_images else "") + ".",
              "Paper columns: the paper's values were not available (spec §8); nothing is filled in by hand."]
@@ -183,14 +183,14 @@ def quality_testset(cfg: Config, masks: str = "celeba-c", variant: str = "landma
                           ts.meta[["key", "image_id", "bin", "bin_label", "coverage"]].reset_index(drop=True))
 
 def usable_metrics(cfg: Config, metrics: Sequence[str] | str, device: str = "cpu") -> tuple[list[str], dict[str, str]]:
-    "The metrics whose weights load, and metric -> why not for the others (the download message)."
+    "The metrics whose weights are found, and metric -> why not for the others (the download message)."
     from occlusion_fr.config import WeightsNotFoundError
-    from occlusion_fr.quality import FIDMetric, LPIPSMetric, parse_metrics
+    from occlusion_fr.quality import inception_path, lpips_backbone_path, parse_metrics
     ok, skipped = [], {}
-    for m in parse_metrics(metrics):
+    for m in parse_metrics(metrics):       # only resolve the files: the evaluator builds (and hash-checks) the models once
         try:
-            if m == "lpips": LPIPSMetric(cfg.lpips_net, cfg.lpips_weights, device)
-            if m == "fid": FIDMetric(cfg.fid_weights, device)
+            if m == "lpips": lpips_backbone_path(cfg.lpips_net, cfg.lpips_weights, check_hash=False)
+            if m == "fid": inception_path(cfg.fid_weights)
             ok.append(m)
         except WeightsNotFoundError as e: skipped[m] = str(e)
     return ok, skipped
@@ -321,7 +321,7 @@ def run_quality_table(table: str, cfg: Config, models: list[ModelSpec] | None = 
                        "with published NVIDIA-mask figures)"}[ts.source]
     notes = [f"Test set: {src}, {split} split: {ts.meta.image_id.nunique()} faces, {len(ts.meta)} damaged images; holes "
              "filled with Algorithm 1's Gaussian noise.",
-             f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epochs, seed {cfg.seed}"
+             f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epoch{'s' if cfg.epochs != 1 else ''}, seed {cfg.seed}"
              + (f", at most {cfg.max_train_images} training faces" if cfg.max_train_images else "") + ".",
              f"Metrics: piq {desc['piq']}" + (f"; MS-SSIM with {desc['ms_ssim_scales']} scales" if "ms_ssim_scales" in desc else "")
              + (f"; LPIPS {desc['lpips_net']} (lpips {desc['lpips']})" if "lpips_net" in desc else "")
@@ -502,7 +502,7 @@ def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | Non
              f"Calibrated threshold: FMR ≤ {calibrate_fmr:g} on the validation identities' Original faces "
              + ", ".join(f"{k} {v['threshold']:.4g} ({v.get('n_nonmated', 0)} non-mated comparisons)" for k, v in cals.items()) + "."
              if calibrate_fmr else "No calibrated threshold.",
-             f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epochs, seed {cfg.seed}"
+             f"{cfg.profile} profile: {cfg.image_size}², {cfg.epochs} epoch{'s' if cfg.epochs != 1 else ''}, seed {cfg.seed}"
              + (f", at most {cfg.max_train_images} training faces" if cfg.max_train_images else "") + ".",
              "Paper columns: the paper's values were not available (spec §8); nothing is filled in by hand."]
     notes += [f"{k}: not run — {v}" for k, v in skipped.items()]

@@ -12,6 +12,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd
+import torch
 from tqdm.auto import tqdm
 
 from .config import ConfigError, DataError, WeightsNotFoundError
@@ -82,21 +83,29 @@ def _resolve(path: str | Path | None, name: str) -> Path:
 
 @register_recognizer("dlib-resnet")
 class DlibResNetRecognizer:
-    "dlib's ResNet face descriptor (128-D, Euclidean distance, same person below 0.6)."
+    """dlib's ResNet face descriptor (128-D, Euclidean distance, same person below 0.6). Landmarks and chips by dlib;
+    the network by dlib (`backend="dlib"`) or by its exact PyTorch port (`"torch"`, 06c: same weights, batched)."""
     name, metric, threshold, embedding_size = "dlib-resnet", "euclidean", 0.6, 128
 
     def __init__(self, weights: str | Path | None = None, landmarks_weights: str | Path | None = None,
-                 num_jitters: int = 0, chip_size: int = 150, padding: float = 0.25, landmarks: str = "probe"):
+                 num_jitters: int = 0, chip_size: int = 150, padding: float = 0.25, landmarks: str = "probe",
+                 backend: str = "auto", device: str = "cpu", batch_size: int = 64):
         import dlib
         if landmarks not in ("probe", "original"): raise ConfigError(f"landmarks must be probe|original, got {landmarks!r}")
+        if backend not in ("auto", "dlib", "torch"): raise ConfigError(f"backend must be auto|dlib|torch, got {backend!r}")
+        if backend == "torch" and num_jitters: raise ConfigError("num_jitters > 0 needs backend='dlib' (jittering is not ported)")
         self._dlib = dlib
         self.weights = _resolve(weights, "dlib_face_recognition_resnet_model_v1.dat")
         self.landmarks_weights = _resolve(landmarks_weights, "shape_predictor_5_face_landmarks.dat")
-        self._net = dlib.face_recognition_model_v1(str(self.weights))
+        self.backend = ("torch" if num_jitters == 0 and chip_size == 150 else "dlib") if backend == "auto" else backend
+        if self.backend == "torch":
+            from occlusion_fr.dlib_torch import load_dlib_face_resnet
+            self._net, self.device, self.batch_size = load_dlib_face_resnet(self.weights, device), device, int(batch_size)
+        else: self._net = dlib.face_recognition_model_v1(str(self.weights))
         self._sp = dlib.shape_predictor(str(self.landmarks_weights))
         self.num_jitters, self.chip_size, self.padding, self.landmarks = int(num_jitters), int(chip_size), float(padding), landmarks
 
-    def __repr__(self): return f"DlibResNetRecognizer(landmarks={self.landmarks!r}, num_jitters={self.num_jitters})"
+    def __repr__(self): return f"DlibResNetRecognizer(landmarks={self.landmarks!r}, num_jitters={self.num_jitters}, backend={self.backend!r})"
 
     def shape(self, image: np.ndarray, geometry: FaceGeometry):
         "dlib's 5 landmarks found in `image` inside the geometry's box."
@@ -112,6 +121,11 @@ class DlibResNetRecognizer:
     def embed_chips(self, chips: Sequence[np.ndarray]) -> np.ndarray:
         "(N, 128) descriptors of 150×150 chips, one batched call."
         if len(chips) == 0: return np.zeros((0, self.embedding_size), np.float32)
+        if self.backend == "torch":
+            x = torch.from_numpy(np.stack(chips)).permute(0, 3, 1, 2).float().div_(255)
+            with torch.inference_mode():
+                return torch.cat([self._net(x[i:i + self.batch_size].to(self.device)).float().cpu()
+                                  for i in range(0, len(x), self.batch_size)]).numpy()
         out = self._net.compute_face_descriptor([np.ascontiguousarray(c) for c in chips], self.num_jitters)
         return np.array([np.array(v) for v in out], np.float32)
 

@@ -478,9 +478,10 @@ def architecture_stand_in(name: str, root: str | Path) -> dict:
     return {}
 
 def benchmark_recognizers(images: Sequence[np.ndarray], geometries: Sequence[FaceGeometry],
-                          names: Sequence[str] = ("dlib-resnet", "arcface", "magface"), n: int = 512, batch_size: int = 64,
-                          loop_n: int = 64, work_dir: str | Path | None = None, progress: bool = True):
-    "Per-image vs batched images/s and RSS for each recognizer, on `n` faces cycled from `images`."
+                          names: Sequence[str] = ("dlib-resnet:dlib", "dlib-resnet", "arcface", "magface"), n: int = 512,
+                          batch_size: int = 64, loop_n: int = 64, work_dir: str | Path | None = None, progress: bool = True):
+    """Per-image vs batched images/s and RSS for each recognizer, on `n` faces cycled from `images`. A name
+    `dlib-resnet:dlib` is the dlib recognizer with its network run by dlib itself (the baseline of the torch port)."""
     import tempfile, time
     import pandas as pd
     from tqdm.auto import tqdm
@@ -489,8 +490,10 @@ def benchmark_recognizers(images: Sequence[np.ndarray], geometries: Sequence[Fac
     work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="occlusion_fr-bench-"))
     k, loop_n = len(images), min(loop_n, n)
     rows = []
-    for name in names:
-        try: rec, weights = create_recognizer(name, **({} if name.startswith("dlib") else {"device": "cpu"})), "released"
+    for label in names:
+        name, _, backend = label.partition(":")
+        opts = ({"backend": backend} if backend else {}) if name.startswith("dlib") else {"device": "cpu"}
+        try: rec, weights = create_recognizer(name, **opts), "released"
         except WeightsNotFoundError:
             rec, weights = create_recognizer(name, device="cpu", **architecture_stand_in(name, work)), "stand-in (same architecture, random weights)"
         rec.embed(images[:2], geometries[:2])                          # warm-up (lazy allocations, oneDNN kernels)
@@ -504,7 +507,7 @@ def benchmark_recognizers(images: Sequence[np.ndarray], geometries: Sequence[Fac
             rec.embed([images[i] for i in idx], [geometries[i] for i in idx])
             done += len(idx); rss.append((done, round(current_rss_mb(), 1)))
         batched = n / (time.perf_counter() - t)
-        rows.append(dict(recognizer=name, weights=weights, per_image_per_s=per_image, batched_per_s=batched,
+        rows.append(dict(recognizer=label, weights=weights, per_image_per_s=per_image, batched_per_s=batched,
                          ratio=batched / per_image, rss_first_mb=rss[0][1], rss_last_mb=rss[-1][1],
                          rss_growth_mb=rss[-1][1] - rss[0][1], n=n, batch_size=batch_size, loop_n=loop_n))
     return pd.DataFrame(rows)

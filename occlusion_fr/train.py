@@ -90,6 +90,7 @@ class GANTrainer:
     accelerator: object = None
     g_model: nn.Module | None = None      # the bare generator (not DDP-wrapped / compiled): checkpoints, validation
     d_model: nn.Module | None = None
+    identity: nn.Module | None = None     # the identity term (04b), when cfg.identity_weight > 0
 
     @classmethod
     def from_config(cls, cfg: Config, device: str | None = None, distributed: bool = True) -> "GANTrainer":
@@ -109,7 +110,11 @@ class GANTrainer:
         if cfg.compile: g_run, d_run = torch.compile(g_run), torch.compile(d_run)
         amp = resolve_precision(cfg.precision, device)
         scaler = torch.amp.GradScaler("cuda", enabled=amp is torch.float16) if device.startswith("cuda") else None
-        return cls(g_run, d_run, opt_g, opt_d, cfg, device, amp, scaler, acc, g, d)
+        ident = None
+        if cfg.identity_weight > 0:
+            from occlusion_fr.identity import build_identity_loss
+            ident = build_identity_loss(cfg, device)
+        return cls(g_run, d_run, opt_g, opt_d, cfg, device, amp, scaler, acc, g, d, ident)
 
     def __post_init__(self):
         if self.g_model is None: self.g_model = self.g
@@ -161,18 +166,24 @@ class GANTrainer:
         # generator step, discriminator frozen (the bare D: its DDP wrapper takes part in the D step only)
         for p in self.d_model.parameters(): p.requires_grad_(False)
         self.opt_g.zero_grad(set_to_none=True)
-        g_loss = adv_sum = mse_sum = 0.0
+        g_loss = adv_sum = mse_sum = id_sum = 0.0
         for i, (dm, r, m) in enumerate(micro):
             with self._no_sync(self.g, i == k - 1), self._autocast():
                 out = generate(self.g, dm, m)
                 adv = keras_bce(self.d_model(out), real_t)
                 mse = ((out.float() - r.float()) ** 2).mean()
-                loss = (c.adv_weight * adv + c.mse_weight * mse) / k
+                loss = c.adv_weight * adv + c.mse_weight * mse
+                if self.identity is not None:
+                    idl = self.identity(out.float(), r.float())
+                    loss, id_sum = loss + c.identity_weight * idl, id_sum + idl.detach() / k
+                loss = loss / k
                 self._backward(loss)
             g_loss, adv_sum, mse_sum = g_loss + loss.detach(), adv_sum + adv.detach() / k, mse_sum + mse.detach() / k
         self._opt_step(self.opt_g)
         for p in self.d_model.parameters(): p.requires_grad_(True)
-        return {k_: float(v) for k_, v in dict(d_loss=d_loss, g_loss=g_loss, g_adv=adv_sum, g_mse=mse_sum).items()}
+        losses = dict(d_loss=d_loss, g_loss=g_loss, g_adv=adv_sum, g_mse=mse_sum)
+        if self.identity is not None: losses["g_id"] = id_sum
+        return {k_: float(v) for k_, v in losses.items()}
 
 # %% ../nbs/04_train.ipynb #c0129a20
 def _rng_state() -> dict:
@@ -294,8 +305,11 @@ def validate(g: nn.Module, ds, batch_size: int = 16, device: str = "cpu") -> dic
 
 def _check_resumable(saved: dict, cfg: Config, path: Path) -> None:
     keys = ("arch", "generator_cfg", "discriminator_cfg", "image_size", "bn_mode", "masks", "seed", "batch_size", "occlusion_start",
-            "lr_g", "lr_d", "label_smoothing", "mse_weight", "max_train_images", "grad_accum_steps")
+            "lr_g", "lr_d", "label_smoothing", "mse_weight", "max_train_images", "grad_accum_steps", "identity_weight",
+            "identity_recognizer")
     now = json.loads(json.dumps(cfg.to_dict(), default=list))
+    defaults = {f.name: f.default for f in dataclasses.fields(Config) if f.default is not dataclasses.MISSING}
+    saved = {**{k: v for k, v in defaults.items() if k in keys}, **saved}    # runs saved before a key existed: its default
     diff = {k: (saved.get(k), now.get(k)) for k in keys if saved.get(k) != now.get(k)}
     if diff: raise ConfigError(f"{path} was trained with a different configuration {diff} (saved, now); "
                                "use another run_name or resume=False to start over")
