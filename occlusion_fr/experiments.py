@@ -24,7 +24,7 @@ __all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'QUALITY_TABLES',
            'RECOGNITION_COLUMNS', 'ModelSpec', 'pretrained_generator_file', 'table_markdown', 'run_table',
            'table_models', 'QualityTestSet', 'quality_testset', 'usable_metrics', 'score_test_images', 'model_outputs',
            'quality_table_markdown', 'run_quality_table', 'quality_bin_figure', 'examples_figure', 'usable_recognizers',
-           'recognition_table_markdown', 'run_recognition_table', 'fixture_experiment_config']
+           'recognition_table_markdown', 'run_recognition_table', 'recovered_tpr', 'fixture_experiment_config']
 
 # %% ../nbs/10_experiments.ipynb #8b30a14a
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class ModelSpec:
     generator_cfg: dict = field(default_factory=dict)
     label: str | None = None
     weights: str | None = None      # "official" (or a file): evaluate released weights instead of training
+    train_cfg: dict = field(default_factory=dict)   # training overrides of this row, e.g. {"identity_weight": 1.0}
     @property
     def name(self) -> str:
         v = self.generator_cfg.get("variant")
@@ -106,7 +107,7 @@ def run_table(table: str, cfg: Config, models: list[ModelSpec] | None = None, va
     for i, m in enumerate(models or spec["models"]):
         c = Config.from_profile(cfg.profile, **{**{f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
                                                    if f.name not in ("profile", "generator_cfg", "arch")},
-                                                "arch": m.arch, "generator_cfg": m.generator_cfg})
+                                                "arch": m.arch, "generator_cfg": m.generator_cfg, **m.train_cfg})
         if m.weights:
             gen_path, epochs, val_psnr = pretrained_generator_file(m, c), 0, math.nan
         else:
@@ -245,7 +246,7 @@ def model_outputs(cfg: Config, m: ModelSpec, ts: QualityTestSet, split: str, bat
     from occlusion_fr.train import train
     c = Config.from_profile(cfg.profile, **{**{f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
                                                if f.name not in ("profile", "generator_cfg", "arch")},
-                                            "arch": m.arch, "generator_cfg": m.generator_cfg})
+                                            "arch": m.arch, "generator_cfg": m.generator_cfg, **m.train_cfg})
     gen = pretrained_generator_file(m, c) if m.weights else train(c, resume=resume, progress=progress).generator_path
     rec = Path(gen).parent/"eval"/ts.name/split
     reconstruct_dir(gen, ts.occluded_dir, ts.mask_dir, rec, batch_size=batch_size, device=device, progress=progress)
@@ -379,6 +380,8 @@ def examples_figure(ts: QualityTestSet, originals: dict[str, Path], runs: dict[s
 RECOGNITION_TABLES: dict[str, dict] = {
     "table6": dict(title="Table 6 — face verification on CelebA-C", masks="celeba-c"),
     "table7": dict(title="Table 7 — face verification with NVIDIA irregular masks, per hole-size bin", masks="auto"),
+    "identity": dict(title="Beyond the paper — identity-preserving reconstruction: verification on CelebA-C with and "
+                           "without the identity term", masks="celeba-c"),
 }
 RECOGNITION_COLUMNS = ["acc", "tpr", "fpr", "tar@far=0.01", "eer", "fnmr@cal", "fmr@cal", "kfold_acc", "fta_condition",
                        "n_mated", "n_nonmated"]
@@ -515,6 +518,21 @@ def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | Non
                                                            calibration=cals, test_set=ts.name, notes=notes,
                                                            config=cfg.to_dict()), indent=2, default=str))
     return summary
+
+# %% ../nbs/10_experiments.ipynb #e1e79864
+def recovered_tpr(summary: pd.DataFrame, column: str = "tpr") -> pd.DataFrame:
+    "Per recognizer, model and output: `column` and the fraction of the occlusion loss it recovers (pooled bins)."
+    allr = summary[summary.bin_label == "all"]
+    rows = []
+    for rec, g in allr.groupby("recognizer", sort=False):
+        v = g.set_index(["model", "condition"])[column]
+        orig, dmg = float(v[("—", "Original")]), float(v[("—", "Damaged")])
+        for (m, c), x in v.items():
+            if m == "—": continue
+            lost = orig - dmg
+            rows.append(dict(recognizer=rec, model=m, condition=c, **{column: float(x), f"{column}_original": orig,
+                             f"{column}_damaged": dmg, "recovered": (float(x) - dmg) / lost if lost > 0 else float("nan")}))
+    return pd.DataFrame(rows)
 
 # %% ../nbs/10_experiments.ipynb #07a95fa9
 def fixture_experiment_config(root: Path) -> Config:
