@@ -9,6 +9,7 @@ import dataclasses
 import json
 import functools
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -17,14 +18,16 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .config import Config, ConfigError, atomic_write_csv, atomic_write_text, ensure_writable_dir
+from .config import (Config, ConfigError, DataError, atomic_write_bytes, atomic_write_csv, atomic_write_text,
+                                 ensure_writable_dir)
 
 # %% auto #0
 __all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'QUALITY_TABLES', 'QUALITY_METRICS', 'RECOGNITION_TABLES',
-           'RECOGNITION_COLUMNS', 'ModelSpec', 'pretrained_generator_file', 'table_markdown', 'run_table',
-           'table_models', 'QualityTestSet', 'quality_testset', 'usable_metrics', 'score_test_images', 'model_outputs',
-           'quality_table_markdown', 'run_quality_table', 'quality_bin_figure', 'examples_figure', 'usable_recognizers',
-           'recognition_table_markdown', 'run_recognition_table', 'recovered_tpr', 'fixture_experiment_config']
+           'RECOGNITION_COLUMNS', 'ENHANCEMENT_TABLES', 'ModelSpec', 'pretrained_generator_file', 'table_markdown',
+           'run_table', 'table_models', 'QualityTestSet', 'quality_testset', 'usable_metrics', 'score_test_images',
+           'model_outputs', 'quality_table_markdown', 'run_quality_table', 'quality_bin_figure', 'examples_figure',
+           'usable_recognizers', 'recognition_table_markdown', 'run_recognition_table', 'recovered_tpr',
+           'usable_enhancers', 'enhance_folder', 'run_enhancement_table', 'fixture_experiment_config']
 
 # %% ../nbs/10_experiments.ipynb #8b30a14a
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ def run_table(table: str, cfg: Config, models: list[ModelSpec] | None = None, va
 QUALITY_TABLES: dict[str, dict] = {
     "table4": dict(title="Table 4 — image quality on CelebA-C", masks="celeba-c"),
     "table5": dict(title="Table 5 — image quality with NVIDIA irregular masks, per hole-size bin", masks="auto"),
+    "table8_quality": dict(title="Table 8 — image quality after face enhancement (CelebA-C)", masks="celeba-c"),
 }
 QUALITY_METRICS = ("psnr", "ssim", "ms_ssim", "fsim", "l1", "lpips", "fid")
 
@@ -281,8 +285,9 @@ def quality_table_markdown(summary: pd.DataFrame, title: str, metrics: Sequence[
 def run_quality_table(table: str, cfg: Config, models: list[ModelSpec] | None = None,
                       metrics: Sequence[str] | str = QUALITY_METRICS, masks: str | None = None, variant: str = "landmark",
                       split: str = "test", n_per_bin: int = 100, bins=None, batch_size: int = 32, resume: bool = True,
-                      progress: bool = True) -> pd.DataFrame:
-    """Reconstruct the test set of `table` with every model and score it with `metrics`; write
+                      progress: bool = True, extra_conditions: dict[str, dict[str, Path]] | None = None) -> pd.DataFrame:
+    """Reconstruct the test set of `table` with every model and score it with `metrics` (and any `extra_conditions`:
+    model label -> condition -> folder of `<key>.png`, e.g. enhanced outputs); write
     outputs/tables/<table>.csv/.md/.json, outputs/eval/<table>/per_image.csv and the figures. Returns the summary."""
     from occlusion_fr.config import resolve_device
     from occlusion_fr.data import read_manifest
@@ -309,6 +314,9 @@ def run_quality_table(table: str, cfg: Config, models: list[ModelSpec] | None = 
         score_test_images(ts, originals, conds, m.name, ev, fid, sink, batch_size, progress)
         if fid is not None: fid_rows += _fid_rows(fid, m.name, list(conds), ts)
         runs[m.name] = str(run)
+    for name, conds in (extra_conditions or {}).items():
+        score_test_images(ts, originals, conds, name, ev, fid, sink, batch_size, progress)
+        if fid is not None: fid_rows += _fid_rows(fid, name, list(conds), ts)
     per_image = pd.read_csv(sink.close(), dtype={"key": str, "image_id": str, "bin_label": str})
     summary = pd.concat([aggregate_quality(per_image, ["model", "condition", "bin_label"]),
                          aggregate_quality(per_image, ["model", "condition"]).assign(bin_label="all"),
@@ -380,6 +388,7 @@ def examples_figure(ts: QualityTestSet, originals: dict[str, Path], runs: dict[s
 RECOGNITION_TABLES: dict[str, dict] = {
     "table6": dict(title="Table 6 — face verification on CelebA-C", masks="celeba-c"),
     "table7": dict(title="Table 7 — face verification with NVIDIA irregular masks, per hole-size bin", masks="auto"),
+    "table8_recognition": dict(title="Table 8 — face verification after face enhancement (CelebA-C)", masks="celeba-c"),
     "identity": dict(title="Beyond the paper — identity-preserving reconstruction: verification on CelebA-C with and "
                            "without the identity term", masks="celeba-c"),
 }
@@ -424,7 +433,8 @@ def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | Non
                           recognizers: str | Sequence[str] = "dlib-resnet,arcface,magface,qmagface", masks: str | None = None,
                           variant: str = "landmark", split: str = "test", n_per_bin: int = 100, bins=None,
                           calibrate_fmr: float | None = 1e-2, n_boot: int = 1000, batch_size: int = 32,
-                          resume: bool = True, progress: bool = True) -> pd.DataFrame:
+                          resume: bool = True, progress: bool = True,
+                          extra_conditions: dict[str, dict[str, Path]] | None = None) -> pd.DataFrame:
     """Verify Original, Damaged and every model's outputs of `table`'s test set with each usable recognizer; write
     outputs/tables/<table>.csv/.md/.json, the raw scores and the DET / score-distribution figures."""
     from occlusion_fr.config import resolve_device
@@ -447,6 +457,7 @@ def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | Non
         run, conds = model_outputs(cfg, m, ts, split, batch_size, device, resume, progress)
         dirs.update({(m.name, k): v for k, v in conds.items()})
         runs[m.name] = str(run)
+    for name, conds in (extra_conditions or {}).items(): dirs.update({(name, k): Path(v) for k, v in conds.items()})
     conditions = ["Original"] + [_condition_name(m, c, b) for (m, c) in dirs for b in labels]
     def load(cond: str, image_id: str) -> np.ndarray:
         if cond == "Original": return read_rgb(cfg.aligned_dir()/faces.loc[image_id, "aligned"])
@@ -533,6 +544,96 @@ def recovered_tpr(summary: pd.DataFrame, column: str = "tpr") -> pd.DataFrame:
             rows.append(dict(recognizer=rec, model=m, condition=c, **{column: float(x), f"{column}_original": orig,
                              f"{column}_damaged": dmg, "recovered": (float(x) - dmg) / lost if lost > 0 else float("nan")}))
     return pd.DataFrame(rows)
+
+# %% ../nbs/10_experiments.ipynb #f9c57221
+ENHANCEMENT_TABLES: dict[str, dict] = {"table8": dict(title="Table 8 — face enhancement after reconstruction (CelebA-C)")}
+
+def usable_enhancers(names: str | Sequence[str], device: str = "cpu", enhancer_cfg: dict | None = None
+                     ) -> tuple[dict, dict[str, str]]:
+    "name -> built enhancer for those whose weights load; name -> why not (the download message) for the others."
+    from occlusion_fr.config import WeightsNotFoundError
+    from occlusion_fr.enhancers import create_enhancer
+    names = [n.strip() for n in (names.split(",") if isinstance(names, str) else names) if n.strip()]
+    ok, skipped = {}, {}
+    for n in names:
+        try: ok[n] = create_enhancer(n, device=device, **dict((enhancer_cfg or {}).get(n) or {}))
+        except WeightsNotFoundError as e: skipped[n] = str(e)
+    return ok, skipped
+
+def _slug(s: str) -> str: return re.sub(r"[^A-Za-z0-9.+-]+", "_", s).strip("_") or "_"
+
+def enhance_folder(enhancer, src: str | Path, keys: Sequence[str], dst: str | Path, batch_size: int = 4,
+                   progress: bool = True) -> dict:
+    "Enhance `src/<key>.png` into `dst/<key>.png` (resumable, atomic); returns the stamp: enhancer, config, failures."
+    from tqdm.auto import tqdm
+    from occlusion_fr.data import encode_png
+    src, dst = Path(src), ensure_writable_dir(dst)
+    missing = [k for k in keys if not (src/f"{k}.png").is_file()]
+    if missing: raise DataError(f"{src}: {len(missing)} of {len(keys)} images to enhance are missing, e.g. {missing[0]}.png")
+    stamp_path = dst/"enhance.json"
+    ident = dict(enhancer=enhancer.name, config=json.loads(json.dumps(getattr(enhancer, "config", {}), default=str)),
+                 source=str(src))
+    stamp = json.loads(stamp_path.read_text()) if stamp_path.is_file() else {}
+    if {k: stamp.get(k) for k in ident} != ident:              # another enhancer configuration: start over
+        for f in dst.glob("*.png"): f.unlink()
+        stamp = {**ident, "failures": []}
+    todo = [k for k in keys if not (dst/f"{k}.png").is_file()]
+    for i in tqdm(range(0, len(todo), batch_size), desc=f"enhance {enhancer.name} {src.name}", unit="batch",
+                  disable=not progress):
+        chunk = todo[i:i + batch_size]
+        out = enhancer.enhance(_read_batch([src/f"{k}.png" for k in chunk]))
+        stamp["failures"] = sorted(set(stamp["failures"]) | {chunk[j] for j in getattr(enhancer, "last_failures", []) or []})
+        for k, img in zip(chunk, out.mul(255).round().clamp(0, 255).byte().permute(0, 2, 3, 1).numpy()):
+            atomic_write_bytes(dst/f"{k}.png", encode_png(img))
+        atomic_write_text(stamp_path, json.dumps(stamp, indent=2))
+    if not stamp_path.is_file(): atomic_write_text(stamp_path, json.dumps(stamp, indent=2))
+    return {**stamp, "folder": str(dst), "n": len(keys)}
+
+def run_enhancement_table(table: str = "table8", cfg: Config | None = None, models: list[ModelSpec] | None = None,
+                          enhancers: str | Sequence[str] = "gfpgan,codeformer,dfdnet,difface", enhancer_cfg: dict | None = None,
+                          recognizers: str | Sequence[str] = "dlib-resnet,arcface,magface,qmagface",
+                          metrics: Sequence[str] | str = QUALITY_METRICS, variant: str = "landmark", split: str = "test",
+                          batch_size: int = 32, enhance_batch_size: int = 4, calibrate_fmr: float | None = 1e-2,
+                          n_boot: int = 1000, resume: bool = True, progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Enhance Original, Damaged and every model's outputs with each usable enhancer; score quality (`<table>_quality`)
+    and verification (`<table>_recognition`) with the un-enhanced rows beside them; write `<table>.md/.json` joining
+    both. Returns (quality summary, recognition summary)."""
+    from occlusion_fr.config import resolve_device
+    spec = ENHANCEMENT_TABLES[table]
+    models = models if models is not None else table_models("table3")
+    device = resolve_device(cfg.device)
+    ts = quality_testset(cfg, "celeba-c", variant, split, progress=progress)
+    keys = ts.meta.key.tolist()
+    usable, skipped = usable_enhancers(enhancers, device, enhancer_cfg)
+    base = {("—", "Original"): cfg.aligned_dir()/split, ("—", "Damaged"): ts.occluded_dir}
+    for m in models:
+        _, conds = model_outputs(cfg, m, ts, split, batch_size, device, resume, progress)
+        base.update({(m.name, c): f for c, f in conds.items()})
+    extra, stamps = {}, []
+    for en, e in usable.items():
+        for (mn, c), src in base.items():
+            st = enhance_folder(e, src, keys, cfg.output_path/"eval"/table/"enhanced"/en/_slug(mn)/c, enhance_batch_size, progress)
+            extra.setdefault(mn, {})[f"{c} + {en}"] = Path(st["folder"])
+            stamps.append(dict(enhancer=en, model=mn, condition=c, n=st["n"], failures=len(st["failures"])))
+    common = dict(variant=variant, split=split, batch_size=batch_size, resume=resume, progress=progress, extra_conditions=extra)
+    q = run_quality_table(f"{table}_quality", cfg, models, metrics=metrics, masks="celeba-c", **common)
+    r = run_recognition_table(f"{table}_recognition", cfg, models, recognizers=recognizers, masks="celeba-c",
+                              calibrate_fmr=calibrate_fmr, n_boot=n_boot, **common)
+    out = ensure_writable_dir(cfg.output_path/"tables")
+    ran = [f"{k} {json.dumps(getattr(v, 'config', {}), default=str)}" for k, v in usable.items()]
+    notes = [f"Enhancers run: {'; '.join(ran) or 'none'}."]
+    notes += [f"{k}: not run — {v}" for k, v in skipped.items()]
+    notes += [f"{d['enhancer']} returned {d['failures']} of {d['n']} {d['model']} {d['condition']} faces unchanged "
+              "(could not process them: counted, not hidden)." for d in stamps if d["failures"]]
+    notes += ["Rows `<condition> + <enhancer>` are enhanced; the others are the same faces without enhancement.",
+              "Paper columns: the paper's values were not available (spec §8); nothing is filled in by hand."]
+    md = "\n".join([f"# {spec['title']}", ""] + [f"- {n}" for n in notes] + [""]) + "\n"
+    md += (out/f"{table}_quality.md").read_text() + "\n" + (out/f"{table}_recognition.md").read_text()
+    atomic_write_text(out/f"{table}.md", md)
+    atomic_write_text(out/f"{table}.json", json.dumps(dict(table=table, enhancers=list(usable), skipped=skipped,
+                                                           enhanced=stamps, notes=notes, config=cfg.to_dict()),
+                                                      indent=2, default=str))
+    return q, r
 
 # %% ../nbs/10_experiments.ipynb #07a95fa9
 def fixture_experiment_config(root: Path) -> Config:
