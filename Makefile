@@ -10,7 +10,7 @@ TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
 EXECUTED := outputs/executed
 PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),)
 
-.PHONY: help install test sync reproduce data occlusion train evaluate tables table8 identity benchmark readme clean-outputs lab
+.PHONY: help install test sync reproduce data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
 
 help:
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -59,6 +59,9 @@ tables: ## 11-17 table notebooks through papermill: generators of Tables 1-3, im
 table8: ## 18_table8 through papermill: enhancers (GFPGAN, CodeFormer, DFDNet, DifFace; those with weights) after reconstruction -> outputs/tables/table8*.md
 	@mkdir -p $(EXECUTED)
 	$(BIN)/papermill nbs/18_table8.ipynb $(EXECUTED)/18_table8-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(TABLE_PARAMS)
+
+report: ## outputs/report.html from the tables and figures already written (missing ones listed with their make target)
+	$(BIN)/python -c "from occlusion_fr.config import Config; from occlusion_fr.report import build_report; print(build_report(Config.from_profile('$(PROFILE)')))"
 
 IDENTITY_PARAMS ?=
 identity: ## 19_identity through papermill: the generator with and without the identity loss term, recovered TPR -> outputs/tables/identity*.md
