@@ -50,8 +50,8 @@ evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib veri
 
 TABLE_PARAMS ?=
 MASKED_PARAMS ?=
-TABLES := 11_table1 12_table2 13_table3 14_table4 15_table5 16_table6 17_table7
-tables: ## 11-17 table notebooks through papermill: generators of Tables 1-3, image quality Tables 4-5, face verification Tables 6-7 -> outputs/tables/table{1..7}.*
+TABLES := 11_table1 12_table2 13_table3 14_table4 15_table5 16_table6 17_table7 18_table8
+tables: ## 11-18 table notebooks through papermill: generators of Tables 1-3, image quality Tables 4-5, face verification Tables 6-7, enhancers Table 8 -> outputs/tables/table{1..8}.*
 	@mkdir -p $(EXECUTED)
 	for t in $(TABLES); do extra=""; case $$t in 15_*|17_*) extra="$(MASKED_PARAMS)";; esac; \
 	  $(BIN)/papermill nbs/$$t.ipynb $(EXECUTED)/$$t-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(TABLE_PARAMS) $$extra || exit 1; done
