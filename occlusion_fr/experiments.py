@@ -615,11 +615,16 @@ def run_enhancement_table(table: str = "table8", cfg: Config | None = None, mode
             st = enhance_folder(e, src, keys, cfg.output_path/"eval"/table/"enhanced"/en/_slug(mn)/c, enhance_batch_size, progress)
             extra.setdefault(mn, {})[f"{c} + {en}"] = Path(st["folder"])
             stamps.append(dict(enhancer=en, model=mn, condition=c, n=st["n"], failures=len(st["failures"])))
-    common = dict(variant=variant, split=split, batch_size=batch_size, resume=resume, progress=progress, extra_conditions=extra)
-    q = run_quality_table(f"{table}_quality", cfg, models, metrics=metrics, masks="celeba-c", **common)
-    r = run_recognition_table(f"{table}_recognition", cfg, models, recognizers=recognizers, masks="celeba-c",
-                              calibrate_fmr=calibrate_fmr, n_boot=n_boot, **common)
     out = ensure_writable_dir(cfg.output_path/"tables")
+    common = dict(variant=variant, split=split, batch_size=batch_size, resume=resume, progress=progress, extra_conditions=extra)
+    if usable:
+        q = run_quality_table(f"{table}_quality", cfg, models, metrics=metrics, masks="celeba-c", **common)
+        r = run_recognition_table(f"{table}_recognition", cfg, models, recognizers=recognizers, masks="celeba-c",
+                                  calibrate_fmr=calibrate_fmr, n_boot=n_boot, **common)
+    else:                    # nothing enhanced: the un-enhanced rows are Tables 4 and 6 (same test set), not rescored
+        q = r = pd.DataFrame()
+        for half in ("quality", "recognition"):
+            for ext in ("md", "csv", "json"): (out/f"{table}_{half}.{ext}").unlink(missing_ok=True)
     ran = [f"{k} {json.dumps(getattr(v, 'config', {}), default=str)}" for k, v in usable.items()]
     notes = [f"Enhancers run: {'; '.join(ran) or 'none'}."]
     notes += [f"{k}: not run — {v}" for k, v in skipped.items()]
@@ -627,8 +632,10 @@ def run_enhancement_table(table: str = "table8", cfg: Config | None = None, mode
               "(could not process them: counted, not hidden)." for d in stamps if d["failures"]]
     notes += ["Rows `<condition> + <enhancer>` are enhanced; the others are the same faces without enhancement.",
               "Paper columns: the paper's values were not available (spec §8); nothing is filled in by hand."]
+    if not usable: notes.append("No enhancer could run, so nothing was enhanced or rescored: the un-enhanced rows are "
+                                "those of Tables 4 (quality) and 6 (verification) on the same test set.")
     md = "\n".join([f"# {spec['title']}", ""] + [f"- {n}" for n in notes] + [""]) + "\n"
-    md += (out/f"{table}_quality.md").read_text() + "\n" + (out/f"{table}_recognition.md").read_text()
+    if usable: md += (out/f"{table}_quality.md").read_text() + "\n" + (out/f"{table}_recognition.md").read_text()
     atomic_write_text(out/f"{table}.md", md)
     atomic_write_text(out/f"{table}.json", json.dumps(dict(table=table, enhancers=list(usable), skipped=skipped,
                                                            enhanced=stamps, notes=notes, config=cfg.to_dict()),
