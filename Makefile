@@ -10,7 +10,7 @@ TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
 EXECUTED := outputs/executed
 PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),)
 
-.PHONY: help install test sync reproduce data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
+.PHONY: help install test sync reproduce slice data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
 
 help:
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -30,7 +30,14 @@ test: ## run every notebook as a test (nbdev_test), print "N passed, N failed"
 sync: ## check that notebooks, package and README agree (nbdev_export / nbdev_clean / readme leave no change)
 	PATH="$(abspath $(BIN)):$$PATH" bash .ci/sync-check
 
-reproduce: data occlusion train evaluate ## the main job: data, CelebA-C, GAN training, evaluation table (papermill)
+STAGES ?=
+STATIC ?= auto
+SET ?=
+reproduce: ## the main job: every experiment notebook (data, CelebA-C, training, Tables 1-8, identity) through papermill in dependency order, up-to-date stages skipped, then outputs/report.html and PNG/SVG figures. PROFILE=smoke|paper, STAGES=table4,table6, FORCE=1, SET="epochs=2 bins=0,1", STATIC=auto|require|off
+	$(BIN)/occlusion-fr reproduce --profile $(PROFILE) --seed $(SEED) $(if $(DATA),--data-dir $(DATA),) \
+	  $(if $(STAGES),--stages $(STAGES),) $(if $(FORCE),--force,) --static $(STATIC) $(foreach s,$(SET),--set $(s))
+
+slice: data occlusion train evaluate ## the V-Net slice at the profile's full training length (smoke: 14 epochs, about 25 min on 2 cores): data, CelebA-C, GAN training, evaluation table
 
 data: ## 01_data through papermill: detect, align, manifest, FTA report
 	@mkdir -p $(EXECUTED)

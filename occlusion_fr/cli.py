@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from .config import DATA_ENV_VARS, Config, DataError, OcclusionFRError
+from .config import DATA_ENV_VARS, Config, ConfigError, DataError, OcclusionFRError
 
 # %% auto #0
 __all__ = ['config_from_args', 'build_parser', 'main']
@@ -119,6 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--work-dir", help="benchmark on faces prepared there (default: <repo>/data if any, else fixture faces)")
     p = sub.add_parser("info", help="show the resolved configuration, paths and registries")
     _common(p)
+    p = sub.add_parser("reproduce", help="every experiment notebook through papermill in dependency order, skipping "
+                       "stages that are up to date, then outputs/report.html and PNG/SVG figures (21_reproduce)")
+    p.add_argument("--profile", default="smoke", choices=["smoke", "paper"])
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--data-dir", help=f"CelebA root (default: ${' or $'.join(DATA_ENV_VARS)})")
+    p.add_argument("--work-dir", help="where prepared data goes (default: <repo>/data)")
+    p.add_argument("--output-dir", help="runs, tables, figures, executed notebooks, report (default: <repo>/outputs)")
+    p.add_argument("--stages", help="comma-separated stages to run (default: all); the others are only reported")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="change one parameter of the profile's budget for every stage that has it, e.g. --set epochs=2 "
+                        "(VALUE read as JSON when it parses, else as text); repeatable")
+    p.add_argument("--force", action="store_true", help="rerun the chosen stages even when up to date")
+    p.add_argument("--dry-run", action="store_true", help="list what would run and why, run nothing")
+    p.add_argument("--static", default="auto", choices=["auto", "require", "off"],
+                   help="PNG/SVG figures with kaleido: auto = when a Chrome/Chromium is found, require = fail without one")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
     return ap
 
 # %% ../nbs/09_cli.ipynb #c9b38f7e
@@ -255,12 +271,31 @@ def _cmd_info(args) -> int:
     print(json.dumps(d, indent=2, default=str))
     return 0
 
+def _parse_sets(items: list[str]) -> dict:
+    out = {}
+    for it in items:
+        if "=" not in it: raise ConfigError(f"--set {it!r}: expected KEY=VALUE")
+        k, v = it.split("=", 1)
+        try: out[k.strip()] = json.loads(v)
+        except json.JSONDecodeError: out[k.strip()] = v
+    return out
+
+def _cmd_reproduce(args) -> int:
+    from occlusion_fr.reproduce import BUDGETS, reproduce
+    budget = {**BUDGETS[args.profile], **_parse_sets(args.set)}
+    df = reproduce(args.profile, args.seed, args.data_dir, args.work_dir, args.output_dir,
+                   only=[s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else None,
+                   force=args.force, dry_run=args.dry_run, budget=budget, static=args.static, progress=not args.quiet)
+    print(df.to_string(index=False))
+    return 0
+
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `occlusion-fr` console script."
     args = build_parser().parse_args(argv)
     try:
         return {"prepare": _cmd_prepare, "occlude": _cmd_occlude, "train": _cmd_train, "reconstruct": _cmd_reconstruct,
-                "evaluate": _cmd_evaluate, "benchmark": _cmd_benchmark, "info": _cmd_info}[args.command](args)
+                "evaluate": _cmd_evaluate, "benchmark": _cmd_benchmark, "info": _cmd_info,
+                "reproduce": _cmd_reproduce}[args.command](args)
     except OcclusionFRError as e:
         print(f"occlusion-fr {args.command}: error: {e}", file=sys.stderr)
         return 2

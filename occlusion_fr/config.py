@@ -20,7 +20,8 @@ import numpy as np
 # %% auto #0
 __all__ = ['PROFILES', 'DATA_ENV_VARS', 'NVIDIA_MASKS_ENV', 'SPLITS', 'OcclusionFRError', 'ConfigError', 'DataError',
            'ImageReadError', 'OutputDirError', 'WeightsNotFoundError', 'project_root', 'Config', 'ensure_writable_dir',
-           'atomic_write_bytes', 'atomic_write_text', 'atomic_write_csv', 'seed_everything', 'resolve_device']
+           'atomic_write_bytes', 'atomic_write_text', 'atomic_write_csv', 'save_figure', 'seed_everything',
+           'resolve_device']
 
 # %% ../nbs/00_config.ipynb #592a6ca0
 class OcclusionFRError(Exception):
@@ -239,6 +240,21 @@ def atomic_write_text(path: str | Path, text: str) -> Path: return atomic_write_
 def atomic_write_csv(path: str | Path, df) -> Path:
     "Write a pandas DataFrame as CSV atomically."
     return atomic_write_text(path, df.to_csv(index=False))
+
+def save_figure(fig, path: str | Path) -> Path:
+    """Write a plotly figure as `<path>.html` (plotly.js beside it, `include_plotlyjs="directory"`) and `<path>.json`
+    (the figure itself, from which `report.export_figures` makes PNG/SVG for papers); both atomically. Returns the HTML path."""
+    path = Path(path)
+    path = path.with_suffix("") if path.suffix in (".html", ".json") else path
+    html, js = path.with_name(path.name + ".html"), path.with_name(path.name + ".json")
+    tmp = html.with_name(f".{html.stem}.{os.getpid()}.{next(_TMP_COUNTER)}.tmp.html")
+    ensure_writable_dir(html.parent)
+    try:
+        fig.write_html(tmp, include_plotlyjs="directory")
+        atomic_write_text(js, fig.to_json())
+        os.replace(tmp, html)
+    finally: tmp.unlink(missing_ok=True)
+    return html
 
 # %% ../nbs/00_config.ipynb #637f4cde
 def seed_everything(seed: int) -> None:

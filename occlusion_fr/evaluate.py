@@ -14,7 +14,7 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .config import Config, DataError, atomic_write_csv, atomic_write_text, ensure_writable_dir
+from .config import Config, DataError, atomic_write_csv, atomic_write_text, ensure_writable_dir, save_figure
 from .data import read_manifest, read_rgb
 from .occlusion import occlude_dataset
 from .quality import quality_metrics
@@ -183,12 +183,11 @@ def evaluate(cfg: Config, generator: str | Path | None, variant: str = "landmark
                  scores=atomic_write_csv(rdir/"scores.csv", scores))
     metric = getattr(RECOGNIZERS[recognizer], "metric", "euclidean")
     fig = roc_figure(scores, metric, title=f"{table_name}: {recognizer} on {split} identities, CelebA-C {variant}")
-    files["roc"] = fdir/f"{table_name}_roc.html"
-    fig.write_html(files["roc"], include_plotlyjs="directory")
+    files["roc"] = save_figure(fig, fdir/f"{table_name}_roc")
     ok = scores[scores.acquired]
     det = det_figure({c: det_curve(g.score[g.mated], g.score[~g.mated], metric) for c, g in ok.groupby("condition", sort=False)},
                      title=f"{table_name}: DET, {recognizer}", metric=metric)
-    files["det"] = fdir/f"{table_name}_det.html"; det.write_html(files["det"], include_plotlyjs="directory")
+    files["det"] = save_figure(det, fdir/f"{table_name}_det")
     dist = score_distribution_figure(ok, metric, thr, title=f"{table_name}: {recognizer} scores, mated vs non-mated")
-    files["scores_fig"] = fdir/f"{table_name}_scores.html"; dist.write_html(files["scores_fig"], include_plotlyjs="directory")
+    files["scores_fig"] = save_figure(dist, fdir/f"{table_name}_scores")
     return EvalResult(table, qi, ver, scores, protocol, files)

@@ -19,7 +19,7 @@ import pandas as pd
 import torch
 
 from .config import (Config, ConfigError, DataError, atomic_write_bytes, atomic_write_csv, atomic_write_text,
-                                 ensure_writable_dir)
+                                 ensure_writable_dir, save_figure)
 
 # %% auto #0
 __all__ = ['TABLES', 'PRETRAINED', 'METRICS', 'PAPER_RESULTS', 'QUALITY_TABLES', 'QUALITY_METRICS', 'RECOGNITION_TABLES',
@@ -497,13 +497,11 @@ def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | Non
         all_scores.append(sc.assign(recognizer=name))
         pool = lambda c: c if c == "Original" else " · ".join(c.split(" | ")[:2])
         pooled = dict(list(sc[sc.acquired].assign(pool=lambda d: d.condition.map(pool)).groupby("pool", sort=False)))
-        det_figure({c: det_curve(g.score[g.mated], g.score[~g.mated], rec.metric) for c, g in pooled.items()},
-                   title=f"{spec['title']}: DET, {name}", metric=rec.metric
-                   ).write_html(fdir/f"{table}_det_{name}.html", include_plotlyjs="directory")
-        score_distribution_figure(pd.concat([g.assign(condition=c) for c, g in pooled.items()]), rec.metric,
-                                  {"standard": rec.threshold, **({"calibrated": t_cal} if fixed else {})},
-                                  title=f"{spec['title']}: {name} scores").write_html(
-                                      fdir/f"{table}_scores_{name}.html", include_plotlyjs="directory")
+        save_figure(det_figure({c: det_curve(g.score[g.mated], g.score[~g.mated], rec.metric) for c, g in pooled.items()},
+                               title=f"{spec['title']}: DET, {name}", metric=rec.metric), fdir/f"{table}_det_{name}")
+        save_figure(score_distribution_figure(pd.concat([g.assign(condition=c) for c, g in pooled.items()]), rec.metric,
+                                              {"standard": rec.threshold, **({"calibrated": t_cal} if fixed else {})},
+                                              title=f"{spec['title']}: {name} scores"), fdir/f"{table}_scores_{name}")
     summary = pd.DataFrame(rows)
     summary["bin_label"] = summary.bin_label.fillna("all")
     summary["threshold_cal"] = summary.recognizer.map({k: v["threshold"] for k, v in cals.items()})

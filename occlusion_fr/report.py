@@ -8,29 +8,31 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import platform
+import shutil
 import subprocess
 import sys
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from .config import Config, atomic_write_text
+from .config import Config, OcclusionFRError, atomic_write_text
 
 # %% auto #0
 __all__ = ['REPORT_TABLES', 'REPORT_PACKAGES', 'package_versions', 'git_commit', 'file_sha256', 'environment_info',
-           'build_report']
+           'StaticExportError', 'find_chrome', 'export_figures', 'build_report']
 
 # %% ../nbs/20_report.ipynb #dbaff504
-REPORT_TABLES = [  # (name in outputs/tables, heading, make target that writes it)
-    ("slice", "Main job: V-Net on CelebA-C (make reproduce)", "reproduce"),
-    ("table1", "Table 1 — the base net and its modifications, MBNet", "tables"),
-    ("table2", "Table 2 — the U-Net family", "tables"),
-    ("table3", "Table 3 — V-Net against existing inpainting methods", "tables"),
-    ("table4", "Table 4 — image quality on CelebA-C", "tables"),
-    ("table5", "Table 5 — image quality with NVIDIA irregular masks", "tables"),
-    ("table6", "Table 6 — face verification on CelebA-C", "tables"),
-    ("table7", "Table 7 — face verification with NVIDIA irregular masks", "tables"),
+REPORT_TABLES = [  # (name in outputs/tables, heading, the `make reproduce` stage that writes it)
+    ("slice", "The V-Net slice on CelebA-C (08_evaluate)", "slice"),
+    ("table1", "Table 1 — the base net and its modifications, MBNet", "table1"),
+    ("table2", "Table 2 — the U-Net family", "table2"),
+    ("table3", "Table 3 — V-Net against existing inpainting methods", "table3"),
+    ("table4", "Table 4 — image quality on CelebA-C", "table4"),
+    ("table5", "Table 5 — image quality with NVIDIA irregular masks", "table5"),
+    ("table6", "Table 6 — face verification on CelebA-C", "table6"),
+    ("table7", "Table 7 — face verification with NVIDIA irregular masks", "table7"),
     ("table8", "Table 8 — face enhancement after reconstruction", "table8"),
     ("identity_recovery", "Beyond the paper — identity-preserving reconstruction", "identity"),
 ]
@@ -70,7 +72,47 @@ def environment_info(cfg: Config) -> dict:
                 cuda=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
                 git=git_commit(cfg.root), packages=package_versions(), data=data)
 
-# %% ../nbs/20_report.ipynb #e920d4ac
+# %% ../nbs/20_report.ipynb #f5877467
+class StaticExportError(OcclusionFRError):
+    "Static figure export is not possible here (kaleido or a Chrome/Chromium is missing); the message says how to fix it."
+
+def find_chrome() -> str | None:
+    "The Chrome/Chromium kaleido will use: `BROWSER_PATH`, else the first one choreographer finds (PATH, usual places)."
+    try:
+        from choreographer.browsers.chromium import Chromium
+        return os.environ.get("BROWSER_PATH") or Chromium.find_browser(skip_local=False)
+    except Exception: return os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("google-chrome")
+
+def export_figures(figures: str | Path, formats=("png", "svg"), width: int = 1000, height: int = 600, scale: float = 2.0,
+                   force: bool = False) -> dict[str, list[Path]]:
+    """PNG/SVG of every `<name>.json` figure under `figures` (beside it), skipping exports newer than their JSON.
+    Returns {figure name: [written or up-to-date files]}; `StaticExportError` when kaleido or Chrome is missing."""
+    figures = Path(figures)
+    todo = {j: [j.with_suffix(f".{f}") for f in formats] for j in sorted(figures.glob("*.json"))}
+    stale = {j: outs for j, outs in todo.items()
+             if force or any(not o.is_file() or o.stat().st_mtime < j.stat().st_mtime for o in outs)}
+    if stale:
+        try: import kaleido, plotly.io as pio
+        except ImportError as e:
+            raise StaticExportError("static figure export needs kaleido (pip install 'kaleido>=1') and a Chrome/Chromium") from e
+        if not find_chrome():
+            raise StaticExportError("kaleido found no Chrome/Chromium: install one (Debian/Ubuntu: apt-get install chromium; "
+                                    "elsewhere: plotly_get_chrome) or set BROWSER_PATH to its executable")
+        figs, files, tmps = [], [], []        # one batch: kaleido starts Chrome once, not once per image
+        for j, outs in stale.items():
+            fig = pio.read_json(j)
+            for o in outs:
+                figs.append(fig); files.append(o); tmps.append(o.with_name(f".{o.stem}.{os.getpid()}.tmp{o.suffix}"))
+        try:
+            pio.write_images(figs, tmps, format=[o.suffix[1:] for o in files], width=width, height=height, scale=scale)
+            for t, o in zip(tmps, files): os.replace(t, o)
+        except Exception as e:
+            raise StaticExportError(f"kaleido could not render the figures of {figures} with {find_chrome()}: {e}") from e
+        finally:
+            for t in tmps: t.unlink(missing_ok=True)
+    return {j.stem: outs for j, outs in todo.items()}
+
+# %% ../nbs/20_report.ipynb #2b1004e1
 _CSS = """body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;font-size:13px;margin:.5em 0}th,td{border:1px solid #ccc;padding:2px 6px;text-align:right}
 th{background:#f3f3f3}td:first-child,td:nth-child(2){text-align:left}iframe{width:100%;height:520px;border:1px solid #ddd}
@@ -80,23 +122,46 @@ def _figures_for(name: str, figures: Path) -> list[Path]:
     stem = {"slice": "slice", "identity_recovery": "identity"}.get(name, name)
     return sorted(p for p in figures.glob(f"{stem}*.html") if p.name != "plotly.min.js")
 
-def build_report(cfg: Config, out: str | Path | None = None, tables=REPORT_TABLES) -> Path:
-    "Write `outputs/report.html` from the tables and figures under `cfg.output_path`; returns its path."
+def _seconds(v) -> str:
+    return "" if v is None or v != v else f"{v:.0f}"
+
+def _reproduction_html(r: dict) -> str:
+    "The 'how this report was made' section: the command, its budget, and each stage's status and time."
+    e = lambda v: html.escape(str(v))
+    rows = "".join(f"<tr><td>{e(x['stage'])}</td><td>{e(x['notebook'])}</td><td>{e(x['status'])}</td>"
+                   f"<td>{_seconds(x.get('seconds'))}</td></tr>" for x in r.get("stages", []))
+    if r.get("static"): static = f"<p>Static figures: {len(r['static'])} exported as PNG and SVG beside their HTML in <code>figures/</code>.</p>"
+    elif r.get("static_error"): static = f"<p class='missing'>Static figures not exported: {e(r['static_error'])}</p>"
+    else: static = ""
+    cut = ("nothing cut" if not r.get("budget") else
+           "a cut-down run: its numbers check the pipeline and are not comparable with the paper's")
+    return (f"<section id='reproduction'><h2>How this report was made</h2><p><code>make reproduce PROFILE={e(r.get('profile'))}"
+            f"</code>, seed {e(r.get('seed'))}, budget <code>{e(json.dumps(r.get('budget')))}</code> ({cut}); "
+            f"{_seconds(r.get('seconds'))} s in all. Each stage is one executed notebook under "
+            f"<code>executed/{e(r.get('profile'))}/</code>.</p><table><tr><th>stage</th><th>notebook</th><th>status</th>"
+            f"<th>seconds</th></tr>{rows}</table>{static}</section>")
+
+def build_report(cfg: Config, out: str | Path | None = None, tables=REPORT_TABLES, reproduction: dict | None = None) -> Path:
+    """Write `outputs/report.html` from the tables and figures under `cfg.output_path`; returns its path.
+    `reproduction`: the summary `reproduce()` passes (stages, times, budget); read from `executed/<profile>/reproduce.json`
+    when not given."""
     import mistune
     root = cfg.output_path
     out = Path(out) if out else root/"report.html"
     tdir, fdir = root/"tables", root/"figures"
     md = mistune.create_markdown(plugins=["table"])
     env = environment_info(cfg)
+    rj = root/"executed"/cfg.profile/"reproduce.json"
+    if reproduction is None and rj.is_file(): reproduction = json.loads(rj.read_text())
     parts, nav, missing = [], [], []
-    for name, heading, target in tables:
+    for name, heading, stage in tables:
         nav.append(f'<a href="#{name}">{html.escape(name)}</a>')
         mdf = tdir/f"{name}.md"
         parts.append(f'<section id="{name}"><h2>{html.escape(heading)}</h2>')
         if not mdf.is_file():
             missing.append(name)
-            parts.append(f'<p class="missing">Not generated: run <code>make {target}</code> '
-                         f'(expected {html.escape(str(mdf))}).</p></section>')
+            parts.append(f'<p class="missing">Not generated: run <code>make reproduce</code> (stage <code>{stage}</code>; '
+                         f'<code>make reproduce STAGES={stage}</code> runs only it) — expected {html.escape(str(mdf))}.</p></section>')
             continue
         meta = json.loads((tdir/f"{name}.json").read_text()) if (tdir/f"{name}.json").is_file() else {}
         c = meta.get("config") or {}
@@ -105,7 +170,10 @@ def build_report(cfg: Config, out: str | Path | None = None, tables=REPORT_TABLE
         parts.append(md(mdf.read_text()))
         for f in _figures_for(name, fdir):
             rel = f.relative_to(out.parent) if f.is_relative_to(out.parent) else f
-            parts.append(f'<h4>{html.escape(f.stem)}</h4><iframe loading="lazy" src="{html.escape(str(rel))}"></iframe>')
+            static = " ".join(f'<a href="{html.escape(str(rel.with_suffix(x)))}">{x[1:].upper()}</a>'
+                              for x in (".png", ".svg") if f.with_suffix(x).is_file())
+            parts.append(f'<h4>{html.escape(f.stem)} <small>{static}</small></h4>'
+                         f'<iframe loading="lazy" src="{html.escape(str(rel))}"></iframe>')
         parts.append("</section>")
     pkgs = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in env["packages"].items())
     data = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{v}</code></td></tr>" for k, v in env["data"].items())
@@ -117,8 +185,9 @@ def build_report(cfg: Config, out: str | Path | None = None, tables=REPORT_TABLE
             "paper's numbers are known (spec §8); everything else is ours, measured as the notes under each table say.</p>"
             f"<nav>{''.join(nav)}</nav><details><summary>Environment and data digests</summary><table>{pkgs}</table>"
             f"<table>{data}</table></details>")
+    repro = _reproduction_html(reproduction) if reproduction else ""
     doc = (f"<!doctype html><html><head><meta charset='utf-8'><title>occlusion_fr report</title><style>{_CSS}</style>"
-           f"</head><body>{head}{''.join(parts)}</body></html>")
+           f"</head><body>{head}{repro}{''.join(parts)}</body></html>")
     atomic_write_text(out, doc)
     atomic_write_text(out.with_suffix(".json"), json.dumps(dict(environment=env, missing=missing,
                                                                 tables=[t[0] for t in tables]), indent=2))
