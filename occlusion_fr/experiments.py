@@ -495,7 +495,7 @@ def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | Non
         met["recognizer"], met["threshold_cal"] = name, t_cal
         rows += met.to_dict("records")
         all_scores.append(sc.assign(recognizer=name))
-        pool = lambda c: c if c == "Original" else " · ".join(c.split(" | ")[:2])
+        pool = lambda c: c if c == "Original" else " · ".join(p for p in c.split(" | ")[:2] if p != "—")
         pooled = dict(list(sc[sc.acquired].assign(pool=lambda d: d.condition.map(pool)).groupby("pool", sort=False)))
         save_figure(det_figure({c: det_curve(g.score[g.mated], g.score[~g.mated], rec.metric) for c, g in pooled.items()},
                                title=f"{spec['title']}: DET, {name}", metric=rec.metric), fdir/f"{table}_det_{name}")

@@ -152,8 +152,9 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
               dry_run: bool = False, budget: dict | None = None, stages: list[Stage] | None = None,
               nbs_dir: str | Path | None = None, report: bool = True, static: str = "auto",
               progress: bool = True) -> pd.DataFrame:
-    """Run every stage that is not up to date (or those in `only`, which must be up to date upstream or be run now),
-    then build the report and, `static="auto"|"require"|"off"`, the PNG/SVG figures. Returns one row per stage."""
+    """Run every stage that is not up to date (or only the stages in `only`; a stale stage before them is named, and its
+    outputs are used as they are), then build the report and, `static="auto"|"require"|"off"`, the PNG/SVG figures.
+    Returns one row per stage."""
     cfg = Config.from_profile(profile, data_dir=data_dir, work_dir=work_dir, output_dir=output_dir, seed=seed)
     nbs = Path(nbs_dir) if nbs_dir else project_root()/"nbs"
     steps = plan(profile, seed, data_dir, work_dir, output_dir, budget, stages, nbs)
@@ -180,6 +181,8 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
                else f"missing {missing or out.name}")
         if dry_run:
             rows.append(dict(stage=s.name, notebook=s.notebook, status=f"would run ({why})", seconds=float("nan"))); continue
+        stale = [a for a in s.after if next(r["status"] for r in rows if r["stage"] == a) == "not selected"]
+        if stale: print(f"[{i}/{len(steps)}] {s.name}: note: {', '.join(stale)} not up to date; their outputs are used as they are")
         print(f"[{i}/{len(steps)}] {s.name}: running {s.notebook} ({why}) with {p}", flush=True)
         t0 = time.perf_counter()
         _execute(nbs/s.notebook, out, p, nbs, progress)
