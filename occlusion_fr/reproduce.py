@@ -162,6 +162,7 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
     bad = sorted(set(only or []) - set(names))
     if bad: raise ReproduceError(f"unknown stage(s) {bad}: one of {names}")
     exdir = ensure_writable_dir(cfg.output_path/"executed"/profile)
+    if "data" in names and not dry_run and _celeba_root(cfg) is None: cfg.celeba_root()   # the one-line "where is CelebA" error
     code, data = package_digest(nbs.parent), data_fingerprint(_celeba_root(cfg))
     keys, rows, t_all = {}, [], time.perf_counter()
     for i, (s, p) in enumerate(steps, 1):
