@@ -13,7 +13,7 @@ PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DA
 .PHONY: help install test sync reproduce slice data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
 
 help:
-	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z0-9-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(BIN)/python:
 	python3 -m venv $(VENV)
@@ -55,25 +55,17 @@ evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib veri
 	@mkdir -p $(EXECUTED)
 	$(BIN)/papermill nbs/08_evaluate.ipynb $(EXECUTED)/08_evaluate-$(ARCH)-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) -p arch $(ARCH)
 
-TABLE_PARAMS ?=
-MASKED_PARAMS ?=
-TABLES := 11_table1 12_table2 13_table3 14_table4 15_table5 16_table6 17_table7 18_table8
-tables: ## 11-18 table notebooks through papermill: generators of Tables 1-3, image quality Tables 4-5, face verification Tables 6-7, enhancers Table 8 -> outputs/tables/table{1..8}.*
-	@mkdir -p $(EXECUTED)
-	for t in $(TABLES); do extra=""; case $$t in 15_*|17_*) extra="$(MASKED_PARAMS)";; esac; \
-	  $(BIN)/papermill nbs/$$t.ipynb $(EXECUTED)/$$t-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(TABLE_PARAMS) $$extra || exit 1; done
+tables: ## Tables 1-8 only, as make reproduce runs them (same budget, stamps and reuse): make reproduce STAGES=table1,...,table8
+	$(MAKE) reproduce STAGES=table1,table2,table3,table4,table5,table6,table7,table8
 
-table8: ## 18_table8 through papermill: enhancers (GFPGAN, CodeFormer, DFDNet, DifFace; those with weights) after reconstruction -> outputs/tables/table8*.md
-	@mkdir -p $(EXECUTED)
-	$(BIN)/papermill nbs/18_table8.ipynb $(EXECUTED)/18_table8-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(TABLE_PARAMS)
+table8: ## Table 8 only (enhancers with weights after reconstruction): make reproduce STAGES=table8
+	$(MAKE) reproduce STAGES=table8
 
-report: ## outputs/report.html from the tables and figures already written (missing ones listed with their make target)
+identity: ## the identity-loss experiment only (19_identity, with and without the term): make reproduce STAGES=identity
+	$(MAKE) reproduce STAGES=identity
+
+report: ## outputs/report.html alone, from the tables and figures already written (missing ones named with the make reproduce stage that writes them)
 	$(BIN)/python -c "from occlusion_fr.config import Config; from occlusion_fr.report import build_report; print(build_report(Config.from_profile('$(PROFILE)')))"
-
-IDENTITY_PARAMS ?=
-identity: ## 19_identity through papermill: the generator with and without the identity loss term, recovered TPR -> outputs/tables/identity*.md
-	@mkdir -p $(EXECUTED)
-	$(BIN)/papermill nbs/19_identity.ipynb $(EXECUTED)/19_identity-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) $(IDENTITY_PARAMS)
 
 benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL version; generator inference/training images/s; quality metrics; recognizers batched vs per-image
 	$(BIN)/occlusion-fr benchmark occlusion --size 256

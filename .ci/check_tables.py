@@ -1,4 +1,4 @@
-"""CI check of what `make tables` wrote (smoke profile, 1-epoch models): every table, every model and condition, the
+"""CI check of what `make reproduce` wrote (smoke budget: 1-epoch models on 128 faces): every table, every model and condition, the
 figures, and the few orderings that hold even for 1-epoch models.
 Usage: python .ci/check_tables.py [--outputs outputs] [--bins 6]   (--bins: mask-coverage bins Tables 5 and 7 ran)"""
 import argparse
