@@ -25,7 +25,8 @@ from .verification import det_curve, det_figure, score_distribution_figure
 
 # %% auto #0
 __all__ = ['CONDITIONS', 'TABLE_COLUMNS', 'BIOMETRIC_COLUMNS', 'EvalInputs', 'prepare_eval_inputs', 'quality_per_image',
-           'summarize_quality', 'calibration', 'recognition_per_condition', 'EvalResult', 'markdown_table', 'evaluate']
+           'summarize_quality', 'calibration', 'recognition_per_condition', 'EvalResult', 'markdown_table',
+           'trained_with', 'evaluate']
 
 # %% ../nbs/08_evaluate.ipynb #cfc9da3e
 CONDITIONS = ("Original", "Damaged", "Reconstructed", "Inpainted")
@@ -154,6 +155,20 @@ def markdown_table(df: pd.DataFrame, digits: int = 4) -> str:
     for k, *r in df.itertuples(): lines.append("| " + " | ".join([str(k)] + [fmt(v) for v in r]) + " |")
     return "\n".join(lines) + "\n"
 
+def trained_with(generator: str | Path | None) -> dict:
+    """How the evaluated generator was trained: its run's `config.json` (profile, size, seed, training-face cap) and the
+    epochs actually trained (the generator file's metadata); {} for released weights or a file outside a run."""
+    if not generator: return {}
+    g, out = Path(generator), {}
+    if (g.parent/"config.json").is_file():
+        c = json.loads((g.parent/"config.json").read_text())
+        out = {k: c.get(k) for k in ("arch", "profile", "image_size", "seed", "max_train_images", "epochs", "identity_weight")}
+    if g.suffix == ".safetensors" and g.is_file():
+        from safetensors import safe_open
+        with safe_open(str(g), "pt") as f: m = f.metadata() or {}
+        if "epoch" in m: out["epochs"] = json.loads(m["epoch"])
+    return out
+
 def evaluate(cfg: Config, generator: str | Path | None, variant: str = "landmark", split: str = "test",
              recognizer: str = "dlib-resnet", recognizer_cfg: dict | None = None, threshold: float | None = None,
              impostors_per_probe: int | None = None, table_name: str = "slice", progress: bool = True) -> EvalResult:
@@ -169,7 +184,7 @@ def evaluate(cfg: Config, generator: str | Path | None, variant: str = "landmark
     thr = float(ver.threshold.iloc[0])
     meta = dict(table=table_name, generator=str(generator) if generator else None, variant=variant, split=split,
                 recognizer=recognizer, recognizer_cfg=recognizer_cfg or {}, threshold=thr,
-                protocol=protocol.describe(), config=cfg.to_dict())
+                protocol=protocol.describe(), config=cfg.to_dict(), trained=trained_with(generator))
     files = dict(csv=atomic_write_csv(tdir/f"{table_name}.csv", table.reset_index()),
                  md=atomic_write_text(tdir/f"{table_name}.md", f"<!-- {json.dumps({k: meta[k] for k in ('generator', 'variant', 'split', 'recognizer', 'threshold')})} -->\n"
                                       f"{markdown_table(table)}\n{protocol.describe()}; {recognizer} at threshold {thr:g}.\n\n"

@@ -193,7 +193,7 @@ def build_report(cfg: Config, out: str | Path | None = None, tables=REPORT_TABLE
     root = cfg.output_path
     out = Path(out) if out else root/"report.html"
     tdir, fdir = root/"tables", root/"figures"
-    md = mistune.create_markdown(plugins=["table"])
+    md = mistune.create_markdown(escape=False, plugins=["table"])     # our own tables: their HTML comments stay hidden
     env = environment_info(cfg)
     rj = root/"executed"/cfg.profile/"reproduce.json"
     if reproduction is None and rj.is_file(): reproduction = json.loads(rj.read_text())
@@ -208,8 +208,8 @@ def build_report(cfg: Config, out: str | Path | None = None, tables=REPORT_TABLE
                          f'<code>make reproduce STAGES={stage}</code> runs only it) — expected {html.escape(str(mdf))}.</p></section>')
             continue
         meta = json.loads((tdir/f"{name}.json").read_text()) if (tdir/f"{name}.json").is_file() else {}
-        c = meta.get("config") or {}
-        if c: parts.append(f"<p><small>profile {c.get('profile')}, {c.get('image_size')}², {c.get('epochs')} epochs, "
+        c = {**(meta.get("config") or {}), **{k: v for k, v in (meta.get("trained") or {}).items() if v is not None}}
+        if c: parts.append(f"<p><small>profile {c.get('profile')}, {c.get('image_size')}², {c.get('epochs')} epoch{'' if c.get('epochs') == 1 else 's'}, "
                            f"seed {c.get('seed')}, max training faces {c.get('max_train_images')}</small></p>")
         parts.append(md(mdf.read_text()))
         for f in _figures_for(name, fdir):

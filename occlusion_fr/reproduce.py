@@ -206,6 +206,7 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
             except OcclusionFRError as e:
                 if static == "require": raise
                 summary["static_error"] = str(e); print(f"static figures not exported: {e}")
+        summary["seconds"] = time.perf_counter() - t_all
         atomic_write_text(exdir/"reproduce.json", json.dumps(summary, indent=2, default=str))
         print("report:", build_report(cfg, reproduction=summary))
     else: atomic_write_text(exdir/"reproduce.json", json.dumps(summary, indent=2, default=str))
