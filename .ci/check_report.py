@@ -22,8 +22,8 @@ figs = sorted((out/"figures").glob("*.json"))
 assert len(figs) >= 20, f"only {len(figs)} figures"
 iframes = doc.count("<iframe")
 if a.static:
-    no = [f.stem for f in figs if not (f.with_suffix(".png").stat().st_size > 0 if f.with_suffix(".png").is_file() else False)
-          or not f.with_suffix(".svg").is_file()]
+    has = lambda f: f.is_file() and f.stat().st_size > 0
+    no = [f.stem for f in figs if not (has(f.with_suffix(".png")) and has(f.with_suffix(".svg")))]
     assert not no, f"figures without PNG/SVG: {no}"
     assert doc.count(">PNG</a>") >= 15, doc.count(">PNG</a>")
 print(f"report: {len(need)} tables present, {iframes} figures embedded, {len(figs)} figures"

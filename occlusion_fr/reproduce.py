@@ -33,7 +33,7 @@ class Stage:
     writes: tuple[str, ...] = ()           # files it must leave, relative to the output dir
 
 STAGES: list[Stage] = [
-    Stage("data", "01_data.ipynb", writes=()),
+    Stage("data", "01_data.ipynb"),
     Stage("occlusion", "02_occlusion.ipynb", ("data",)),
     Stage("train", "04_train.ipynb", ("occlusion",), {"arch": "vnet"}),
     Stage("slice", "08_evaluate.ipynb", ("train",), {"arch": "vnet"}, ("tables/slice.md",)),
@@ -162,8 +162,9 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
     bad = sorted(set(only or []) - set(names))
     if bad: raise ReproduceError(f"unknown stage(s) {bad}: one of {names}")
     exdir = ensure_writable_dir(cfg.output_path/"executed"/profile)
-    if "data" in names and not dry_run and _celeba_root(cfg) is None: cfg.celeba_root()   # the one-line "where is CelebA" error
-    code, data = package_digest(nbs.parent), data_fingerprint(_celeba_root(cfg))
+    celeba = _celeba_root(cfg)
+    if "data" in names and not dry_run and celeba is None: cfg.celeba_root()   # raises the one-line "where is CelebA" error
+    code, data = package_digest(nbs.parent), data_fingerprint(celeba)
     keys, rows, t_all = {}, [], time.perf_counter()
     for i, (s, p) in enumerate(steps, 1):
         key = keys[s.name] = stage_key(s, p, nbs, [keys[a] for a in s.after], code, data)
@@ -198,18 +199,18 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
     df = pd.DataFrame(rows)
     if dry_run: return df
     summary = dict(profile=profile, seed=seed, budget=budget if budget is not None else BUDGETS[profile],
-                   stages=df.to_dict("records"), seconds=time.perf_counter() - t_all, package=code, data=data)
+                   stages=df.to_dict("records"), package=code, data=data)
+    if report and static != "off":
+        from occlusion_fr.report import export_figures
+        try: summary["static"] = {k: str(v) for k, v in export_figures(cfg.output_path/"figures").items()}
+        except OcclusionFRError as e:
+            if static == "require": raise
+            summary["static_error"] = str(e); print(f"static figures not exported: {e}")
+    summary["seconds"] = time.perf_counter() - t_all
+    atomic_write_text(exdir/"reproduce.json", json.dumps(summary, indent=2, default=str))
     if report:
-        from occlusion_fr.report import build_report, export_figures
-        if static != "off":
-            try: summary["static"] = {k: str(v) for k, v in export_figures(cfg.output_path/"figures").items()}
-            except OcclusionFRError as e:
-                if static == "require": raise
-                summary["static_error"] = str(e); print(f"static figures not exported: {e}")
-        summary["seconds"] = time.perf_counter() - t_all
-        atomic_write_text(exdir/"reproduce.json", json.dumps(summary, indent=2, default=str))
+        from occlusion_fr.report import build_report
         print("report:", build_report(cfg, reproduction=summary))
-    else: atomic_write_text(exdir/"reproduce.json", json.dumps(summary, indent=2, default=str))
     return df
 
 def _celeba_root(cfg: Config) -> Path | None:
