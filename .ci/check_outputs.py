@@ -50,7 +50,8 @@ for nb in ("01_data", "02_occlusion"):
     need((cfg.output_path/"executed"/f"{nb}-{a.profile}.ipynb").is_file(), f"executed notebook {nb}-{a.profile}.ipynb")
 if a.slice:
     cfg = Config.from_profile(a.profile, arch=a.arch)
-    run = cfg.run_dir()
+    from occlusion_fr.train import run_dir
+    run = run_dir(cfg)
     hist = pd.read_csv(run/"history.csv")
     need(len(hist) == cfg.epochs and (run/"generator.safetensors").is_file() and (run/"last.pt").is_file(),
          f"training run {run.name}: {len(hist)}/{cfg.epochs} epochs, generator and checkpoint written")

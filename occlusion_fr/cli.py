@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--generator-cfg", type=json.loads, help='JSON overrides of the generator, e.g. \'{"variant": "fixed"}\'')
     p.add_argument("--grad-accum-steps", type=int); p.add_argument("--compile", action="store_true", default=None)
     p.add_argument("--run-name", help="default: <arch>-<size>-<profile>-seed<seed>")
+    p.add_argument("--resume", action="store_true", help="continue the run's checkpoint; refuse if there is none or another experiment made it")
     p.add_argument("--no-resume", action="store_true", help="start over even if the run has a checkpoint")
     p = sub.add_parser("reconstruct", help="run a trained generator over damaged images + masks")
     p.add_argument("--checkpoint", required=True, help="generator.safetensors or last.pt from a training run")
@@ -159,7 +160,7 @@ def _cmd_occlude(args) -> int:
 def _cmd_train(args) -> int:
     from occlusion_fr.train import train
     cfg = config_from_args(args)
-    res = train(cfg, run_name=args.run_name, resume=not args.no_resume, progress=not args.quiet)
+    res = train(cfg, run_name=args.run_name, resume=False if args.no_resume else (True if args.resume else None), progress=not args.quiet)
     cols = [c for c in ("epoch", "d_loss", "g_loss", "g_mse", "val_psnr", "val_ssim", "damaged_psnr", "train_images_per_s")
             if c in res.history]
     print(res.history[cols].round(4).to_string(index=False))
@@ -191,9 +192,10 @@ def _cmd_evaluate_folders(args) -> int:
 
 def _cmd_evaluate(args) -> int:
     from occlusion_fr.evaluate import evaluate
+    from occlusion_fr.train import run_dir
     if args.reference or args.result: return _cmd_evaluate_folders(args)
     cfg = config_from_args(args)
-    gen = Path(args.checkpoint) if args.checkpoint else cfg.run_dir(args.run_name)/"generator.safetensors"
+    gen = Path(args.checkpoint) if args.checkpoint else run_dir(cfg, args.run_name)/"generator.safetensors"
     if not gen.is_file():
         raise DataError(f"{gen}: no trained generator; run `occlusion-fr train` with the same options or pass --checkpoint")
     res = evaluate(cfg, gen, variant=args.variant, split=args.split, recognizer=args.recognizer,
@@ -258,6 +260,7 @@ def _benchmark_faces(work_dir: str | None, limit: int = 256):
 
 def _cmd_info(args) -> int:
     from occlusion_fr.data import DETECTORS
+    from occlusion_fr.train import run_dir
     cfg = config_from_args(args)
     d = cfg.to_dict()
     try: d["celeba_root"] = str(cfg.celeba_root())
@@ -267,7 +270,7 @@ def _cmd_info(args) -> int:
     from occlusion_fr.models import list_discriminators, list_generators
     from occlusion_fr.recognition import list_recognizers
     d.update(generators=list_generators(), discriminators=list_discriminators(), recognizers=list_recognizers(),
-             run_dir=str(cfg.run_dir()))
+             run_dir=str(run_dir(cfg)))
     print(json.dumps(d, indent=2, default=str))
     return 0
 

@@ -188,14 +188,6 @@ class Config:
         v = self.generator_cfg.get("variant")
         return f"{self.arch}-{v}" if v else self.arch
 
-    def run_dir(self, name: str | None = None) -> Path:
-        """Where a training run writes checkpoints, logs and its generator: outputs/runs/<model>-<size>-<profile>-seed<seed>
-        (+ `-n<N>` when training is capped to N faces, so a capped run never collides with the full one; `-id<w>` after the
-        model with an identity term)."""
-        cap = f"-n{self.max_train_images}" if self.max_train_images else ""
-        ident = f"-id{self.identity_weight:g}" if self.identity_weight else ""
-        return self.output_path/"runs"/(name or f"{self.model_name}{ident}-{self.image_size}-{self.profile}-seed{self.seed}{cap}")
-
     # (de)serialisation ---------------------------------------------------------------------------------
     def to_dict(self) -> dict: return dataclasses.asdict(self)
     def save(self, path: str | Path) -> Path:

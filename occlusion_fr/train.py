@@ -22,15 +22,18 @@ from tqdm.auto import tqdm
 
 from .config import (Config, ConfigError, DataError, atomic_write_bytes, atomic_write_csv, atomic_write_text,
                                  ensure_writable_dir, resolve_device, seed_everything)
-from .models import create_discriminator, create_generator, generate, list_generators, unwrap_model
+from .models import (GENERATORS, DISCRIMINATORS, create_discriminator, create_generator, generate, list_generators,
+                                 unwrap_model)
 from .occlusion import CelebACPairs
+from .provenance import code_digest, config_digest
 from .quality import masked_psnr, masked_ssim, psnr, ssim
 
 # %% auto #0
-__all__ = ['KERAS_EPS', 'smooth_labels', 'keras_bce', 'build_models', 'build_optimizers', 'resolve_precision', 'make_accelerator',
-           'GANTrainer', 'generator_meta', 'save_checkpoint', 'load_checkpoint', 'export_generator', 'load_generator',
-           'TrainResult', 'ShardedBatchSampler', 'validate', 'train', 'loss_figure', 'benchmark_generator',
-           'format_generator_benchmark', 'benchmark_generators', 'format_generators_benchmark']
+__all__ = ['KERAS_EPS', 'RUN_IDENTITY', 'NOT_TRAINING', 'smooth_labels', 'keras_bce', 'build_models', 'build_optimizers',
+           'resolve_precision', 'make_accelerator', 'GANTrainer', 'generator_meta', 'save_checkpoint',
+           'load_checkpoint', 'export_generator', 'load_generator', 'TrainResult', 'ShardedBatchSampler', 'validate',
+           'training_code_modules', 'training_identity', 'run_dir', 'check_same_run', 'train', 'loss_figure',
+           'benchmark_generator', 'format_generator_benchmark', 'benchmark_generators', 'format_generators_benchmark']
 
 # %% ../nbs/04_train.ipynb #51624b92
 KERAS_EPS = 1e-7
@@ -251,7 +254,7 @@ def load_generator(path: str | Path, device: str = "cpu") -> tuple[nn.Module, di
     g.load_state_dict(sd)
     return g.to(device).eval(), meta
 
-# %% ../nbs/04_train.ipynb #fb6943c2
+# %% ../nbs/04_train.ipynb #c5130fcd
 @dataclass
 class TrainResult:
     history: pd.DataFrame
@@ -289,6 +292,8 @@ def _worker_init(_):
     import cv2
     cv2.setNumThreads(1); torch.set_num_threads(1)
 
+
+# %% ../nbs/04_train.ipynb #1b929293
 @torch.no_grad()
 def validate(g: nn.Module, ds, batch_size: int = 16, device: str = "cpu") -> dict[str, float]:
     "Mean PSNR/SSIM (whole and hole) of the raw generator output and of the damaged input on `ds`."
@@ -303,36 +308,77 @@ def validate(g: nn.Module, ds, batch_size: int = 16, device: str = "cpu") -> dic
         acc["damaged_psnr"].append(psnr(dmg, real)); acc["damaged_ssim"].append(ssim(dmg, real))
     return {k: float(torch.cat(v).nanmean()) for k, v in acc.items()}
 
-def _check_resumable(saved: dict, cfg: Config, path: Path) -> None:
-    keys = ("arch", "generator_cfg", "discriminator_cfg", "image_size", "bn_mode", "masks", "seed", "batch_size", "occlusion_start",
-            "lr_g", "lr_d", "label_smoothing", "mse_weight", "max_train_images", "grad_accum_steps", "identity_weight",
-            "identity_recognizer")
-    now = json.loads(json.dumps(cfg.to_dict(), default=list))
-    defaults = {f.name: f.default for f in dataclasses.fields(Config) if f.default is not dataclasses.MISSING}
-    saved = {**{k: v for k, v in defaults.items() if k in keys}, **saved}    # runs saved before a key existed: its default
-    diff = {k: (saved.get(k), now.get(k)) for k in keys if saved.get(k) != now.get(k)}
-    if diff: raise ConfigError(f"{path} was trained with a different configuration {diff} (saved, now); "
-                               "use another run_name or resume=False to start over")
 
-def train(cfg: Config, run_name: str | None = None, resume: bool = True, progress: bool = True,
+# %% ../nbs/04_train.ipynb #1e5a82e4
+RUN_IDENTITY = "run.json"
+NOT_TRAINING = ("profile", "data_dir", "work_dir", "output_dir", "device", "num_workers", "compile", "val_images",
+                "nvidia_masks_dir", "lpips_net", "lpips_weights", "fid_weights")   # where, how fast, what is only evaluated
+
+def training_code_modules(cfg: Config) -> list[str]:
+    "The package modules that train `cfg.arch`: the loop, the generator's family and the discriminator's."
+    list_generators()                                   # load the families so the registries know their modules
+    return ["occlusion_fr.train", GENERATORS[cfg.arch].__module__, DISCRIMINATORS["authors"].__module__]
+
+def _manifest_digest(cfg: Config) -> str:
+    from occlusion_fr.data import manifest_path, read_manifest
+    if not manifest_path(cfg).is_file(): return "none"
+    m = read_manifest(cfg).sort_values("image_id").reset_index(drop=True)
+    return config_digest({"manifest": m.to_csv(index=False)})
+
+def training_identity(cfg: Config, root: str | Path | None = None) -> dict:
+    "What made a run: its training configuration, the prepared faces and the training code, with their hash `key`."
+    values = {k: v for k, v in json.loads(json.dumps(cfg.to_dict(), default=list)).items() if k not in NOT_TRAINING}
+    ident = dict(config=values, data=_manifest_digest(cfg),
+                 code=code_digest(training_code_modules(cfg), root, expand_packages=False))
+    return {**ident, "key": config_digest(ident)[:12]}
+
+# %% ../nbs/04_train.ipynb #7816e2e3
+def run_dir(cfg: Config, name: str | None = None) -> Path:
+    """`outputs/runs/<model>[-id<w>]-<size>-<profile>-seed<seed>[-n<N>]-<key>`: readable, and unique to what made the run
+    (`training_identity`); an explicit `name` is used as it is."""
+    if name: return cfg.output_path/"runs"/name
+    cap = f"-n{cfg.max_train_images}" if cfg.max_train_images else ""
+    ident = f"-id{cfg.identity_weight:g}" if cfg.identity_weight else ""
+    return cfg.output_path/"runs"/f"{cfg.model_name}{ident}-{cfg.image_size}-{cfg.profile}-seed{cfg.seed}{cap}-{training_identity(cfg)['key'][:8]}"
+
+def check_same_run(run: Path, ident: dict) -> None:
+    "Refuse to continue `run` when it was made by another configuration, other faces or other training code."
+    path = run/RUN_IDENTITY
+    old = json.loads(path.read_text()) if path.is_file() else {}
+    if old.get("key") == ident["key"]: return
+    was, now = old.get("config", {}), ident["config"]
+    diff = [f"{k}: {was.get(k)!r} -> {now.get(k)!r}" for k in sorted(set(was) | set(now)) if was.get(k) != now.get(k)]
+    why = ([f"configuration {', '.join(diff)}"] if diff else []) \
+          + (["the prepared faces (manifest)"] if old.get("data") != ident["data"] else []) \
+          + (["the training code"] if old.get("code") != ident["code"] else [])
+    raise ConfigError(f"{run} was trained by a different run ({'; '.join(why) or f'no {RUN_IDENTITY} record'}): "
+                      "use another run_name (or none: each run gets its own folder), or resume=False to start over there")
+
+# %% ../nbs/04_train.ipynb #7988dc4b
+def train(cfg: Config, run_name: str | None = None, resume: bool | None = None, progress: bool = True,
           stop_after: int | None = None, device: str | None = None) -> TrainResult:
-    """Train `cfg.arch` on the prepared CelebA of `cfg` for `cfg.epochs` epochs (resuming `last.pt` if asked).
-    Under `accelerate launch` / `torchrun` every process calls this; the main one validates and writes."""
-    run = cfg.run_dir(run_name)
+    """Train `cfg.arch` on the prepared CelebA of `cfg` for `cfg.epochs` epochs in `run_dir(cfg, run_name)`.
+    `resume=None`: continue the run there if it was made by the same configuration, data and code (else refuse);
+    `True`: the same, and say so when there is nothing to resume; `False`: start over. Under `accelerate launch` /
+    `torchrun` every process calls this; the main one validates and writes."""
+    run, ident = run_dir(cfg, run_name), training_identity(cfg)
     ckpt, gen_path = run/"last.pt", run/"generator.safetensors"
     tr = GANTrainer.from_config(cfg, device)
     if tr.is_main: ensure_writable_dir(run)
     seed_everything(cfg.seed + tr.rank)
     history, start = [], 1
-    if resume and ckpt.is_file():
+    if resume is not False and ckpt.is_file():
+        check_same_run(run, ident)
         st = load_checkpoint(ckpt)                    # CPU: RNG states must stay CPU tensors
-        _check_resumable(json.loads(st["config"]), cfg, ckpt)
         tr.g_model.load_state_dict(st["g"]); tr.d_model.load_state_dict(st["d"])
         tr.opt_g.load_state_dict(st["opt_g"]); tr.opt_d.load_state_dict(st["opt_d"])
         if tr.scaler is not None and st["scaler"]: tr.scaler.load_state_dict(st["scaler"])
         if tr.world_size == 1: _set_rng_state(st["rng"])
         history = json.loads(st["history"]); start = st["epoch"] + 1
-    if tr.is_main: atomic_write_text(run/"config.json", json.dumps(cfg.to_dict(), indent=2, default=list))
+    elif resume: raise ConfigError(f"resume asked but {run} holds no checkpoint (last.pt) to resume from")
+    if tr.is_main:
+        atomic_write_text(run/"config.json", json.dumps(cfg.to_dict(), indent=2, default=list))
+        atomic_write_text(run/RUN_IDENTITY, json.dumps(ident, indent=2, default=list))
     train_ds = CelebACPairs(cfg, "train", masks=cfg.masks, limit=cfg.max_train_images)
     val_ds = CelebACPairs(cfg, "val", masks="fixed", limit=cfg.val_images)
     if len(train_ds) < cfg.batch_size:
