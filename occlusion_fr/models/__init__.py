@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['GENERATORS', 'DISCRIMINATORS', 'SMOKE_CONFIGS', 'register_generator', 'generator_profile_cfg',
+__all__ = ['GENERATORS', 'DISCRIMINATORS', 'SMOKE_CONFIGS', 'MODIFIED_FLAGS', 'register_generator', 'generator_profile_cfg',
            'register_discriminator', 'list_generators', 'list_discriminators', 'create_generator',
            'create_discriminator', 'unwrap_model', 'uses_mask', 'generate', 'keras_param_count']
 
@@ -84,3 +84,15 @@ def keras_param_count(model: nn.Module, trainable_only: bool = False) -> int:
         n += sum(m.running_mean.numel() + m.running_var.numel() for m in model.modules()
                  if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.running_mean is not None)
     return n
+
+# %% ../../nbs/03_models.ipynb #0becfb54
+# What makes a model "modified" in Tables 2-3: §3.1's helpful modifications (no dense layers, strided convolutions,
+# skip connections) as its constructor flags. keras-unet-collection's pool=False is a 2×2 stride-2 conv instead of
+# max-pooling, unpool=False a 3×3 stride-2 transposed conv instead of bilinear upsampling (the authors' vnet_2d call,
+# spec §1.3; our VNet2D hard-wires both); none of these models has dense layers. Skips come by construction: U-Net
+# and V-Net concatenate at every level, UNet 3+ full-scale, MBNet (03f) = base net + the three flags; U-Net++ as
+# keras-unet-collection 0.1.13 ships it (variant "kuc", the registered default) has none (03d). Swin-UNet (Table 2)
+# is a transformer (patch merging/expanding, dense attention layers): the modifications do not apply to it.
+MODIFIED_FLAGS: dict[str, dict] = {"unet": dict(pool=False, unpool=False), "vnet": {},
+                                   "unetpp": dict(pool=False, unpool=False), "unet3p": dict(pool=False, unpool=False),
+                                   "mbnet": dict(dense=False, strided=True, skip=True)}
