@@ -79,7 +79,7 @@ class Config:
     det_max_side: int = 640              # detection runs on a copy downscaled to this long side
     split_ratios: tuple[float, float, float] = (0.8, 0.1, 0.1)  # train/val/test, by identity
     use_official_partition: bool = True  # use list_eval_partition.txt when present
-    occlusion_start: Literal["landmark", "box"] = "landmark"  # Algorithm 1 start point
+    occlusion: Literal["paper", "authors-code"] = "paper"  # CelebA-C damage: Algorithm 1 as printed or the authors' code
     seed: int = 0
     device: str = "auto"                 # "auto" | "cpu" | "cuda" | "cuda:N"
     num_workers: int = field(default_factory=lambda: max(1, min(8, os.cpu_count() or 1)))
@@ -124,7 +124,7 @@ class Config:
         if self.image_size < 32 or self.image_size % 16: raise ConfigError(f"image_size must be a multiple of 16 and >= 32, got {self.image_size}")
         if self.layout not in ("auto", "wild", "align"): raise ConfigError(f"layout must be auto|wild|align, got {self.layout!r}")
         if self.template not in ("authors", "arcface"): raise ConfigError(f"template must be authors|arcface, got {self.template!r}")
-        if self.occlusion_start not in ("landmark", "box"): raise ConfigError(f"occlusion_start must be landmark|box, got {self.occlusion_start!r}")
+        if self.occlusion not in ("paper", "authors-code"): raise ConfigError(f"occlusion must be paper|authors-code, got {self.occlusion!r}")
         r = tuple(float(x) for x in self.split_ratios)
         if len(r) != 3 or min(r) < 0 or abs(sum(r) - 1) > 1e-6: raise ConfigError(f"split_ratios must be 3 non-negative numbers summing to 1, got {self.split_ratios}")
         self.split_ratios = r
