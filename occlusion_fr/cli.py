@@ -71,7 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint", required=True, help="generator.safetensors or last.pt from a training run")
     p.add_argument("--images", required=True, help="folder of damaged images (searched recursively)")
     p.add_argument("--masks", required=True, help="folder of masks with the same relative names (white = hole)")
-    p.add_argument("--out", required=True, help="writes OUT/reconstructed/... and OUT/inpainted/...")
+    p.add_argument("--out", required=True, help="writes OUT/reconstructed/... and OUT/inpainted/... (outside the input "
+                   "folders; files there that reconstruction did not write are never replaced or deleted)")
+    p.add_argument("--invert-masks", action=argparse.BooleanOptionalAction, default=None,
+                   help="--invert-masks: black marks the hole; --no-invert-masks: white marks the hole, take the masks "
+                        "as they are (default: white = hole, refused when holes cover more than half the image on average)")
     p.add_argument("--batch-size", type=int, default=16); p.add_argument("--device", default="auto")
     p.add_argument("--overwrite", action="store_true"); p.add_argument("--quiet", action="store_true")
     p = sub.add_parser("evaluate", help="reconstruct the test split, score PSNR/SSIM and face verification -> outputs/tables/")
@@ -97,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--eval-batch-size", type=int, default=16)
     g.add_argument("--lpips-net", default="alex", choices=["alex", "vgg"])
     g.add_argument("--lpips-weights", help="torchvision backbone file (default: $TORCH_HOME/hub/checkpoints)")
-    g.add_argument("--fid-weights", help="clean-fid's inception-2015-12-05.pt (default: $TORCH_HOME/hub/checkpoints, /tmp)")
+    g.add_argument("--fid-weights", help="clean-fid's inception-2015-12-05.pt (default: $TORCH_HOME/hub/checkpoints)")
+    g.add_argument("--fid-sha256", help="expected SHA-256 of the FID network, checked before loading (default: "
+                   "$OCCLUSION_FR_FID_SHA256, else the hash recorded beside the file on its first use)")
     p = sub.add_parser("benchmark", help="print throughput figures (never part of the tests)")
     p.add_argument("what", choices=["occlusion", "generator", "generators", "quality", "recognizers"],
                    help="occlusion: CelebA-C images/s; generator: one model's inference/training images/s; generators: "
@@ -170,7 +176,8 @@ def _cmd_train(args) -> int:
 def _cmd_reconstruct(args) -> int:
     from occlusion_fr.reconstruct import reconstruct_dir
     r = reconstruct_dir(args.checkpoint, args.images, args.masks, args.out, batch_size=args.batch_size,
-                        device=args.device, overwrite=args.overwrite, progress=not args.quiet)
+                        device=args.device, overwrite=args.overwrite, invert_masks=args.invert_masks,
+                        progress=not args.quiet)
     print(f"{r.written} images reconstructed ({r.skipped} already done) with {r.meta['arch']} "
           f"{r.meta['image_size']}px -> {r.out_dir}/reconstructed, {r.out_dir}/inpainted")
     return 0
@@ -184,10 +191,13 @@ def _cmd_evaluate_folders(args) -> int:
     rep = evaluate_folders(args.reference, args.result, out, metrics=args.metrics, masks=args.mask_dir,
                            batch_size=args.eval_batch_size, num_workers=cfg.num_workers, device=resolve_device(cfg.device),
                            lpips_net=args.lpips_net, lpips_weights=args.lpips_weights, fid_weights=args.fid_weights,
-                           progress=not args.quiet)
+                           fid_sha256=args.fid_sha256, progress=not args.quiet)
     print(f"{rep.meta['images']} pairs in {rep.meta['seconds']} s; {args.result} against {args.reference}")
     print(rep.files["md"].read_text())
     print("written: " + ", ".join(str(p) for p in rep.files.values()))
+    if rep.meta["skipped"]:
+        print(f"occlusion-fr evaluate: warning: {rep.meta['skipped']} of {rep.meta['pairs']} pairs left out as unreadable "
+              f"(listed in {rep.files['skipped']}); the figures are over the other {rep.meta['images']}", file=sys.stderr)
     return 0
 
 def _cmd_evaluate(args) -> int:
@@ -302,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     except OcclusionFRError as e:
         print(f"occlusion-fr {args.command}: error: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:            # stages keep what they finished (prepare flushes its manifest): a rerun resumes
+        print(f"occlusion-fr {args.command}: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
 
 # %% ../nbs/09_cli.ipynb #230018b4
 #| eval: false

@@ -29,14 +29,14 @@ from .config import (SPLITS, Config, ConfigError, DataError, ImageReadError, Wei
                                  atomic_write_bytes, atomic_write_csv, atomic_write_text, ensure_writable_dir)
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'PARTITION_CODES', 'INSIGHTFACE_PACKS', 'DETECTORS', 'ARCFACE_112', 'STATUSES', 'LM_NAMES',
-           'LM_SRC_COLS', 'LM_ALN_COLS', 'MANIFEST_COLS', 'CelebALayout', 'find_celeba', 'read_identity_file',
-           'read_partition_file', 'identity_split', 'check_identity_disjoint', 'assign_splits', 'load_image_rgb',
-           'encode_png', 'read_rgb', 'make_fixture_celeba', 'FaceDetection', 'dlib_model_path', 'landmarks68_to_5',
-           'DlibDetector', 'insightface_root', 'resolve_insightface_model', 'onnx_providers', 'InsightFaceDetector',
-           'make_scrfd_fixture', 'list_detectors', 'create_detector', 'alignment_template', 'similarity_transform',
-           'align_face', 'manifest_path', 'read_manifest', 'PrepareResult', 'fta_report', 'prepare_dataset',
-           'format_fta']
+__all__ = ['IMAGE_EXTS', 'PARTITION_CODES', 'DECODE_MAX_SIDE', 'INSIGHTFACE_PACKS', 'DETECTORS', 'ARCFACE_112', 'STATUSES',
+           'LM_NAMES', 'LM_SRC_COLS', 'LM_ALN_COLS', 'MANIFEST_COLS', 'CelebALayout', 'find_celeba',
+           'read_identity_file', 'read_partition_file', 'identity_split', 'check_identity_disjoint', 'assign_splits',
+           'decode_image', 'load_image_rgb', 'encode_png', 'read_rgb', 'make_fixture_celeba', 'FaceDetection',
+           'dlib_model_path', 'landmarks68_to_5', 'DlibDetector', 'insightface_root', 'resolve_insightface_model',
+           'onnx_providers', 'InsightFaceDetector', 'make_scrfd_fixture', 'list_detectors', 'create_detector',
+           'alignment_template', 'similarity_transform', 'align_face', 'manifest_path', 'read_manifest',
+           'PrepareResult', 'fta_report', 'prepare_dataset', 'format_fta']
 
 # %% ../nbs/01_data.ipynb #15d2b89e
 IMAGE_EXTS = (".jpg", ".jpeg", ".png")
@@ -82,21 +82,35 @@ def find_celeba(root: str | Path, layout: str = "auto") -> CelebALayout:
     return CelebALayout(root, kind, image_dir, ident, part)
 
 # %% ../nbs/01_data.ipynb #322af3f1
+def _text_lines(path: Path) -> Iterable[tuple[int, str]]:
+    "(line number, text) of a UTF-8 file, BOM dropped; `DataError` naming the file and line at a byte that is not UTF-8."
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"): raw = raw[3:]
+    for n, line in enumerate(raw.splitlines(), 1):
+        try: yield n, line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise DataError(f"{path}, line {n}: not UTF-8 text (byte 0x{line[e.start]:02x} at column {e.start + 1}); "
+                            "save the file as UTF-8") from None
+
 def _read_two_column(path: Path, what: str, value_type=int) -> pd.DataFrame:
     rows = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            parts = line.split()
-            if not parts: continue
-            if len(parts) != 2:
-                raise DataError(f"{path}, line {n}: expected '<image> <{what}>', got {line.strip()!r}")
-            try: rows.append((parts[0], value_type(parts[1])))
-            except ValueError: raise DataError(f"{path}, line {n}: {what} {parts[1]!r} is not an integer") from None
+    for n, line in _text_lines(path):
+        parts = line.split()
+        if not parts: continue
+        if len(parts) != 2:
+            raise DataError(f"{path}, line {n}: expected '<image> <{what}>', got {line.strip()!r}")
+        try: rows.append((parts[0], value_type(parts[1]), n, line.strip()))
+        except ValueError: raise DataError(f"{path}, line {n}: {what} {parts[1]!r} is not an integer") from None
     if not rows: raise DataError(f"{path} is empty.")
-    df = pd.DataFrame(rows, columns=["file", what])
-    dup = df.file[df.file.duplicated()]
-    if len(dup): raise DataError(f"{path}: {len(dup)} duplicated image names, e.g. {dup.iloc[0]!r}")
-    return df
+    df = pd.DataFrame(rows, columns=["file", what, "line", "text"])
+    stem = df.file.map(lambda f: os.path.splitext(f)[0])            # the image id: one image, one line
+    dup = stem.duplicated(keep=False)
+    if dup.any():
+        ex = df[stem == stem[dup].iloc[0]]
+        raise DataError(f"{path}: {stem[dup].nunique()} image(s) listed more than once (names equal up to the "
+                        f"extension), e.g. " + " and ".join(f"line {r.line} {r.text!r}" for r in ex.itertuples())
+                        + "; keep one line per image")
+    return df.drop(columns=["line", "text"])
 
 def read_identity_file(path: str | Path) -> pd.DataFrame:
     "`identity_CelebA.txt` -> DataFrame[file, identity]."
@@ -151,24 +165,48 @@ def assign_splits(ids: pd.DataFrame, partition: pd.DataFrame | None = None,
     return out
 
 # %% ../nbs/01_data.ipynb #b2d78374
-def load_image_rgb(path: str | Path) -> tuple[np.ndarray, str]:
-    "Decode `path` fully -> (H×W×3 uint8 RGB, original PIL mode); `ImageReadError` naming the file otherwise."
+DECODE_MAX_SIDE = 2048          # prepare decodes larger photos reduced to a long side in [2048, 4096)
+_HIGH_BIT = ("I;16", "I;16B", "I;16L", "I;16N", "I")
+
+def decode_image(path: str | Path, max_side: int | None = None) -> tuple[np.ndarray, str, tuple[int, int]]:
+    """Decode `path` -> (H×W×3 uint8 RGB, original PIL mode, (width, height) of the full image after EXIF rotation);
+    with `max_side`, an image of long side ≥ 2·`max_side` is decoded reduced (JPEG `draft`, else box reduction)."""
     path = Path(path)
     if not path.is_file(): raise ImageReadError(f"{path}: file not found")
     if path.stat().st_size == 0: raise ImageReadError(f"{path}: file is empty")
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
-        with Image.open(path) as im:
-            mode = im.mode
-            im.load()                                    # forces full decoding: truncation shows up here
-            im = ImageOps.exif_transpose(im)
-            if im.mode in ("I;16", "I;16B", "I;16L", "I"):
-                a = np.asarray(im, dtype=np.float64)
-                im = Image.fromarray(np.clip(a / max(a.max(), 1) * 255, 0, 255).astype(np.uint8))
-            rgb = np.ascontiguousarray(np.asarray(im.convert("RGB"), dtype=np.uint8))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)    # large, not a bomb: decoded reduced
+            with Image.open(path) as im:
+                mode, full = im.mode, im.size
+                if max_side and im.format == "JPEG" and max(full) >= 2 * max_side:
+                    k = max(full) / max_side
+                    im.draft(im.mode, (int(full[0] / k), int(full[1] / k)))    # DCT scaling 1/2, 1/4 or 1/8
+                im.load()                                    # forces full decoding: truncation shows up here
+                if max_side and max(im.size) >= 2 * max_side:
+                    try: im = im.reduce(max(im.size) // max_side)
+                    except ValueError: pass                   # a mode reduce() does not handle: keep full size
+                dec = im.size
+                im = ImageOps.exif_transpose(im)
+                if im.size != dec and im.size == dec[::-1]: full = full[::-1]
+                if im.mode in _HIGH_BIT:
+                    a = np.asarray(im, dtype=np.float64)
+                    if im.mode != "I" or a.max() > 255: a = a / 257              # 16-bit range 0..65535 -> 0..255
+                    im = Image.fromarray(np.clip(np.round(a), 0, 255).astype(np.uint8))
+                rgb = np.ascontiguousarray(np.asarray(im.convert("RGB"), dtype=np.uint8))
+    except Image.DecompressionBombError as e:
+        raise ImageReadError(f"{path}: refused as a possible decompression bomb ({e})") from e
+    except MemoryError as e:
+        raise ImageReadError(f"{path}: not enough memory to decode it") from e
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise ImageReadError(f"{path}: cannot decode image ({type(e).__name__}: {e})") from e
     if rgb.ndim != 3 or min(rgb.shape[:2]) < 8: raise ImageReadError(f"{path}: image too small ({rgb.shape})")
+    return rgb, mode, tuple(full)
+
+def load_image_rgb(path: str | Path, max_side: int | None = None) -> tuple[np.ndarray, str]:
+    "Decode `path` -> (H×W×3 uint8 RGB, original PIL mode); `ImageReadError` naming the file otherwise."
+    rgb, mode, _ = decode_image(path, max_side)
     return rgb, mode
 
 # %% ../nbs/01_data.ipynb #0874a9dd
@@ -529,11 +567,14 @@ def _prepare_one(task: dict) -> dict:
     if src is None:
         row.update(status="missing_file", detail=f"{task['image_dir']}/{row['file']}: listed in the identity file but not on disk")
         return row
-    try: img, mode = load_image_rgb(src)
+    try: img, mode, (w, h) = decode_image(src, DECODE_MAX_SIDE)
     except ImageReadError as e:
         row.update(status="unreadable", detail=str(e)); return row
-    row.update(src_width=img.shape[1], src_height=img.shape[0], src_mode=mode)
-    if mode != "RGB": row["detail"] = f"converted from {mode}"
+    row.update(src_width=w, src_height=h, src_mode=mode)
+    sx, sy = w / img.shape[1], h / img.shape[0]               # > 1 when a large photo was decoded reduced
+    notes = [f"converted from {mode}"] if mode != "RGB" else []
+    if (w, h) != (img.shape[1], img.shape[0]): notes.append(f"decoded reduced to {img.shape[1]}x{img.shape[0]}")
+    if notes: row["detail"] = "; ".join(notes)
     faces = det.detect(img)
     row["n_faces"] = len(faces)
     if not faces:
@@ -541,9 +582,9 @@ def _prepare_one(task: dict) -> dict:
     f = faces[0]
     aligned, M, alm = align_face(img, f.landmarks, task["size"], task["template"])
     atomic_write_bytes(task["out"], encode_png(aligned))
-    row.update(status="ok", det_score=f.score, x1=f.bbox[0], y1=f.bbox[1], x2=f.bbox[2], y2=f.bbox[3],
-               aligned=task["aligned"])
-    row.update(dict(zip(LM_SRC_COLS, f.landmarks.reshape(-1).tolist())))
+    row.update(status="ok", det_score=f.score, x1=f.bbox[0] * sx, y1=f.bbox[1] * sy, x2=f.bbox[2] * sx,
+               y2=f.bbox[3] * sy, aligned=task["aligned"])            # source-image pixels of the full-size photo
+    row.update(dict(zip(LM_SRC_COLS, (f.landmarks * np.array([sx, sy])).reshape(-1).tolist())))
     row.update(dict(zip(LM_ALN_COLS, alm.reshape(-1).tolist())))
     if len(faces) > 1: row["detail"] = ((row.get("detail") or "") + f"; {len(faces)} faces, largest taken").lstrip("; ")
     return row
@@ -578,9 +619,11 @@ def fta_report(manifest: pd.DataFrame) -> pd.DataFrame:
     order = {s: i for i, s in enumerate((*SPLITS, "all"))}
     return pd.DataFrame(rows).sort_values("split", key=lambda s: s.map(order)).reset_index(drop=True)
 
-def prepare_dataset(cfg: Config, progress: bool = True, flush_every: int = 256,
+def prepare_dataset(cfg: Config, progress: bool = True, flush_every: int = 256, flush_seconds: float = 30.0,
                     detector_kwargs: dict | None = None) -> PrepareResult:
-    "Detect, align and cache every face of the configured CelebA; write the manifest and the FTA report."
+    """Detect, align and cache every face of the configured CelebA; write the manifest and the FTA report. The manifest
+    is flushed every `flush_every` images or `flush_seconds`, and on the way out of an interrupted run (Ctrl-C, an
+    error), so a rerun resumes where this one stopped."""
     t0 = time.perf_counter()
     layout = find_celeba(cfg.celeba_root(), cfg.layout)
     ids = read_identity_file(layout.identity_file).sort_values("file").reset_index(drop=True)
@@ -615,31 +658,32 @@ def prepare_dataset(cfg: Config, progress: bool = True, flush_every: int = 256,
         tasks.append(dict(row=base, src=str(src) if src is not None else None, image_dir=str(layout.image_dir),
                           out=str(out_dir/aligned), aligned=aligned, size=cfg.image_size, template=cfg.template))
 
-    def flush(final=False):
+    last_flush = [time.monotonic()]
+    def flush():
         m = pd.DataFrame(rows, columns=MANIFEST_COLS).sort_values("file").reset_index(drop=True)
-        atomic_write_csv(mpath, m)
+        atomic_write_csv(mpath, m); last_flush[0] = time.monotonic()
         return m
 
     bar = tqdm(total=len(tasks), desc=f"prepare {layout.kind} -> {cfg.image_size}px", disable=not progress, unit="img")
-    if tasks:
-        workers = min(cfg.num_workers, len(tasks))
-        if workers <= 1:
-            _init_worker(det_name, det_kw)
-            results = map(_prepare_one, tasks)
-            pool = None
-        else:
-            from occlusion_fr import data as mod   # workers import the package by name (also when called from a notebook)
-            pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=mod._init_worker,
-                                       initargs=(det_name, det_kw))
-            results = pool.map(mod._prepare_one, tasks, chunksize=4)
-        try:
+    pool = None
+    try:
+        if tasks:
+            workers = min(cfg.num_workers, len(tasks))
+            if workers <= 1:
+                _init_worker(det_name, det_kw)
+                results = map(_prepare_one, tasks)
+            else:
+                from occlusion_fr import data as mod   # workers import the package by name (also from a notebook)
+                pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=mod._init_worker,
+                                           initargs=(det_name, det_kw))
+                results = pool.map(mod._prepare_one, tasks, chunksize=4)
             for i, res in enumerate(results, 1):
                 rows.append(res); bar.update()
-                if i % flush_every == 0: flush()
-        finally:
-            if pool is not None: pool.shutdown(cancel_futures=True)
-            bar.close()
-    manifest = flush(final=True)
+                if i % flush_every == 0 or time.monotonic() - last_flush[0] >= flush_seconds: flush()
+    finally:
+        if pool is not None: pool.shutdown(cancel_futures=True)
+        bar.close()
+        manifest = flush()                 # also when interrupted: every finished row is kept for the rerun
     report = fta_report(manifest)
     atomic_write_csv(cfg.aligned_dir()/"fta_report.csv", report)
     atomic_write_text(cfg.aligned_dir()/"prepare.json", json.dumps(dict(

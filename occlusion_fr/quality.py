@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import json
 import math
 import os
 import re
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -24,17 +26,19 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .config import DataError, WeightsNotFoundError, atomic_write_text, ensure_writable_dir
+from .config import (ConfigError, DataError, ImageReadError, WeightsNotFoundError, atomic_write_text,
+                                 ensure_writable_dir)
+from .data import load_image_rgb
 
 # %% auto #0
 __all__ = ['RANGE_TOL', 'MS_SSIM_WEIGHTS', 'LPIPS_BACKBONES', 'INCEPTION_FILE', 'INCEPTION_URL', 'LPIPS_ENV', 'FID_ENV',
-           'METRIC_NAMES', 'HOLE_METRICS', 'HIGHER_IS_BETTER', 'check_images', 'ms_ssim_scales', 'psnr', 'ssim',
-           'ms_ssim', 'fsim', 'l1', 'masked_psnr', 'masked_l1', 'ssim_map', 'masked_ssim', 'quality_metrics',
-           'torch_checkpoint_dir', 'sha256_file', 'lpips_backbone_path', 'inception_path',
-           'make_lpips_backbone_fixture', 'make_inception_fixture', 'LPIPSMetric', 'RunningGaussian', 'psd_sqrt',
-           'frechet_distance', 'FIDMetric', 'parse_metrics', 'QualityEvaluator', 'bootstrap_ci', 'aggregate_quality',
-           'pair_folders', 'PairedImages', 'CSVAppender', 'QualityReport', 'summary_markdown', 'evaluate_folders',
-           'current_rss_mb', 'benchmark_quality', 'format_quality_benchmark']
+           'FID_SHA256_ENV', 'METRIC_NAMES', 'HOLE_METRICS', 'HIGHER_IS_BETTER', 'check_images', 'ms_ssim_scales',
+           'psnr', 'ssim', 'ms_ssim', 'fsim', 'l1', 'masked_psnr', 'masked_l1', 'ssim_map', 'masked_ssim',
+           'quality_metrics', 'torch_checkpoint_dir', 'sha256_file', 'lpips_backbone_path', 'inception_path',
+           'verified_bytes', 'record_sha256', 'make_lpips_backbone_fixture', 'make_inception_fixture', 'LPIPSMetric',
+           'RunningGaussian', 'psd_sqrt', 'frechet_distance', 'FIDMetric', 'parse_metrics', 'QualityEvaluator',
+           'bootstrap_ci', 'aggregate_quality', 'pair_folders', 'PairedImages', 'CSVAppender', 'QualityReport',
+           'summary_markdown', 'evaluate_folders', 'current_rss_mb', 'benchmark_quality', 'format_quality_benchmark']
 
 # %% ../nbs/05_quality.ipynb #0735abdd
 RANGE_TOL = 1e-4
@@ -157,7 +161,7 @@ LPIPS_BACKBONES = {
 }
 INCEPTION_FILE = "inception-2015-12-05.pt"
 INCEPTION_URL = "https://nvlabs-fi-cdn.nvidia.com/stylegan2-ada-pytorch/pretrained/metrics/inception-2015-12-05.pt"
-LPIPS_ENV, FID_ENV = "OCCLUSION_FR_LPIPS_WEIGHTS", "OCCLUSION_FR_FID_INCEPTION"
+LPIPS_ENV, FID_ENV, FID_SHA256_ENV = "OCCLUSION_FR_LPIPS_WEIGHTS", "OCCLUSION_FR_FID_INCEPTION", "OCCLUSION_FR_FID_SHA256"
 
 def torch_checkpoint_dir() -> Path:
     "`$TORCH_HOME/hub/checkpoints` (torch's standard cache of downloaded weights)."
@@ -191,16 +195,47 @@ def lpips_backbone_path(net: str = "alex", weights: str | Path | None = None, ch
     return p
 
 def inception_path(weights: str | Path | None = None) -> Path:
-    "clean-fid's Inception TorchScript: `weights`, `$OCCLUSION_FR_FID_INCEPTION`, torch's cache, clean-fid's cache."
+    "clean-fid's Inception TorchScript: `weights`, else `$OCCLUSION_FR_FID_INCEPTION`, else torch's cache (never /tmp)."
     src = weights or os.environ.get(FID_ENV)
-    if src: candidates = [Path(src).expanduser()]
-    else: candidates = [torch_checkpoint_dir()/INCEPTION_FILE, Path("/tmp" if os.name != "nt" else ".")/INCEPTION_FILE]
-    for p in candidates:
-        if p.is_file(): return p
+    p = Path(src).expanduser() if src else torch_checkpoint_dir()/INCEPTION_FILE
+    if p.is_file(): return p
+    tmp_copy = Path(tempfile.gettempdir())/INCEPTION_FILE
+    seen = (f" A copy in {tmp_copy} (clean-fid's download folder, writable by every user) is not used: move it there "
+            "only if you trust it." if not src and tmp_copy.is_file() else "")
     raise WeightsNotFoundError(
         f"FID needs clean-fid's Inception network {INCEPTION_FILE} (TorchScript port of TF Inception 2015-12-05), not "
-        f"found at {' or '.join(str(c) for c in candidates)}. Download {INCEPTION_URL} and put it in "
-        f"{torch_checkpoint_dir()}, or pass weights=/--fid-weights or set ${FID_ENV}. FID is not computed without it.")
+        f"found at {p}. Download {INCEPTION_URL} and put it in {torch_checkpoint_dir()}, or pass weights=/--fid-weights "
+        f"or set ${FID_ENV}.{seen} FID is not computed without it.")
+
+# %% ../nbs/05_quality.ipynb #b1d0a050
+def verified_bytes(path: Path, sha256: str | None = None, what: str = "FID Inception network") -> tuple[bytes, str, bool]:
+    """(bytes, SHA-256, whether the hash still has to be recorded) of `path`, checked BEFORE anything is loaded: against
+    `sha256` (else `$OCCLUSION_FR_FID_SHA256`) when given, else against `<path>.sha256` written on the first use."""
+    data = path.read_bytes(); digest = hashlib.sha256(data).hexdigest()
+    expected, side = sha256 or os.environ.get(FID_SHA256_ENV), path.with_name(path.name + ".sha256")
+    source = "the hash you gave (sha256= / --fid-sha256 / $" + FID_SHA256_ENV + ")"
+    if not expected and side.is_file():
+        expected, source = (side.read_text().split() or ["<empty>"])[0], f"{side} (recorded on first use)"
+    if expected:
+        if digest != expected.strip().lower():
+            raise WeightsNotFoundError(f"{path}: SHA-256 {digest} differs from {expected.strip()} in {source}: the {what} "
+                                       f"was replaced or is corrupt; download {INCEPTION_URL} again (or fix the hash)")
+        return data, digest, False
+    shared = os.name != "nt" and (path.parent.stat().st_mode & 0o002 or path.stat().st_mode & 0o002
+                                  or path.stat().st_uid not in (os.getuid(), 0))
+    if shared:
+        raise WeightsNotFoundError(f"{path}: no known SHA-256 for this {what}, and its folder or the file can be "
+                                   f"written by other users, so it is not trusted on first use; move it to "
+                                   f"{torch_checkpoint_dir()} or give its hash (--fid-sha256 / ${FID_SHA256_ENV})")
+    return data, digest, True
+
+def record_sha256(path: Path, digest: str) -> None:
+    "Write `<path>.sha256` (sha256sum format) after the first successful load; a note says so."
+    side = path.with_name(path.name + ".sha256")
+    try: atomic_write_text(side, f"{digest}  {path.name}\n")
+    except OSError as e: warnings.warn(f"{path}: could not record its SHA-256 in {side} ({e}); it is checked again next time")
+    else: warnings.warn(f"{path}: first use; SHA-256 {digest} recorded in {side}, later loads must match "
+                        "(compare it with a copy you trust, e.g. `sha256sum`)", stacklevel=3)
 
 # %% ../nbs/05_quality.ipynb #01d07d95
 def make_lpips_backbone_fixture(path: str | Path, net: str = "alex", seed: int = 0) -> Path:
@@ -326,20 +361,22 @@ def frechet_distance(mu1: np.ndarray, sigma1: np.ndarray, mu2: np.ndarray, sigma
     return float(((mu1 - mu2) ** 2).sum() + np.trace(sigma1) + np.trace(sigma2) - 2 * np.sqrt(np.clip(e, 0, None)).sum())
 
 class FIDMetric:
-    "FID between two image streams (clean-fid `clean` mode; Inception TorchScript resolved by `inception_path`)."
-    def __init__(self, weights: str | Path | None = None, device: str = "cpu"):
+    """FID between two image streams (clean-fid `clean` mode; Inception TorchScript resolved by `inception_path`,
+    its SHA-256 verified by `verified_bytes` before it is loaded)."""
+    def __init__(self, weights: str | Path | None = None, device: str = "cpu", sha256: str | None = None):
         from cleanfid.resize import build_resizer
         self.path = inception_path(weights)
         self.device = device
-        try: base = torch.jit.load(str(self.path), map_location=device).eval()
+        data, self.sha256, first_use = verified_bytes(self.path, sha256)
+        try: base = torch.jit.load(io.BytesIO(data), map_location=device).eval()      # the bytes that were hashed
         except Exception as e:
             raise WeightsNotFoundError(f"{self.path}: not a TorchScript archive clean-fid can load ({e}); download "
                                        f"{INCEPTION_URL} again") from e
         if not hasattr(base, "layers"):
             raise WeightsNotFoundError(f"{self.path}: TorchScript archive without clean-fid's `layers` module")
+        if first_use: record_sha256(self.path, self.sha256)
         self.layers = base.layers
         self.resize = build_resizer("clean")
-        self.sha256 = sha256_file(self.path)
         self.reset()
 
     def reset(self) -> None: self.stats = {"real": RunningGaussian(), "fake": RunningGaussian()}
@@ -380,17 +417,17 @@ def parse_metrics(metrics: str | Sequence[str]) -> tuple[str, ...]:
     "'psnr,ssim' or a sequence -> validated tuple (order kept)."
     ms = [m.strip().lower().replace("-", "_") for m in (metrics.split(",") if isinstance(metrics, str) else metrics)]
     bad = [m for m in ms if m not in METRIC_NAMES]
-    if bad: raise ValueError(f"unknown metric(s) {bad}; choose from {', '.join(METRIC_NAMES)}")
+    if bad: raise ConfigError(f"unknown metric(s) {bad}; choose from {', '.join(METRIC_NAMES)}")
     return tuple(dict.fromkeys(ms))
 
 class QualityEvaluator:
     "Streaming image-quality evaluation of (pred, target[, mask]) batches."
     def __init__(self, metrics: str | Sequence[str] = ("psnr", "ssim", "ms_ssim", "fsim"), device: str = "cpu",
                  lpips_net: str = "alex", lpips_weights: str | Path | None = None, fid_weights: str | Path | None = None,
-                 ms_ssim_scales: int | str = "auto", check_hash: bool = True):
+                 ms_ssim_scales: int | str = "auto", check_hash: bool = True, fid_sha256: str | None = None):
         self.metrics, self.device, self.scales = parse_metrics(metrics), device, ms_ssim_scales
         self.lpips = LPIPSMetric(lpips_net, lpips_weights, device, check_hash) if "lpips" in self.metrics else None
-        self.fid = FIDMetric(fid_weights, device) if "fid" in self.metrics else None
+        self.fid = FIDMetric(fid_weights, device, fid_sha256) if "fid" in self.metrics else None
         self.n, self.sizes = 0, set()
 
     @torch.no_grad()
@@ -490,33 +527,42 @@ def pair_folders(reference: str | Path, result: str | Path, masks: str | Path | 
     return df
 
 class PairedImages(torch.utils.data.Dataset):
-    "Decoded (result, reference[, mask]) as float tensors in [0, 1]; size mismatches raise naming the files."
+    """Decoded (result, reference[, mask]) as uint8 tensors, read by `data.load_image_rgb` (the reader of `prepare`:
+    16-bit, CMYK, palette, EXIF). A pair that cannot be used comes back as {key, error, kind} ("unreadable" or
+    "size"), never raised inside a DataLoader worker."""
     def __init__(self, pairs: pd.DataFrame): self.pairs = pairs.reset_index(drop=True)
     def __len__(self) -> int: return len(self.pairs)
     @staticmethod
-    def _read(path: str, mode: str) -> np.ndarray:
-        from PIL import Image, UnidentifiedImageError
-        try:
-            with Image.open(path) as im: return np.asarray(im.convert(mode))
-        except (OSError, UnidentifiedImageError) as e: raise DataError(f"{path}: cannot read image ({e})") from e
+    def _mask(path: str) -> np.ndarray:
+        m = load_image_rgb(path)[0]
+        return m[..., int(np.argmax(m.reshape(-1, 3).std(0)))] > 127        # the channel that varies, white = hole
     def __getitem__(self, i: int) -> dict:
         r = self.pairs.iloc[i]
-        ref, res = self._read(r.reference, "RGB"), self._read(r.result, "RGB")
+        try:
+            ref, res = load_image_rgb(r.reference)[0], load_image_rgb(r.result)[0]
+            mk = self._mask(r["mask"]) if "mask" in r.index else None
+        except ImageReadError as e: return dict(key=r.key, error=str(e), kind="unreadable")
         if ref.shape != res.shape:
-            raise DataError(f"size mismatch: {r.result} is {res.shape[1]}×{res.shape[0]}, its reference {r.reference} "
-                            f"is {ref.shape[1]}×{ref.shape[0]}")
-        out = dict(key=r.key, pred=torch.from_numpy(res.copy()).permute(2, 0, 1), target=torch.from_numpy(ref.copy()).permute(2, 0, 1))
-        if "mask" in r.index:
-            mk = self._read(r["mask"], "L")
-            if mk.shape != ref.shape[:2]: raise DataError(f"size mismatch: mask {r['mask']} is {mk.shape[::-1]}, image is {ref.shape[1::-1]}")
-            out["mask"] = torch.from_numpy((mk > 127).astype(np.float32))[None]
+            return dict(key=r.key, kind="size", error=f"size mismatch: {r.result} is {res.shape[1]}×{res.shape[0]}, its "
+                                                      f"reference {r.reference} is {ref.shape[1]}×{ref.shape[0]}")
+        if mk is not None and mk.shape != ref.shape[:2]:
+            return dict(key=r.key, kind="size", error=f"size mismatch: mask {r['mask']} is {mk.shape[1]}×{mk.shape[0]}, "
+                                                      f"image is {ref.shape[1]}×{ref.shape[0]}")
+        t = lambda a: torch.from_numpy(np.require(a, requirements=["C", "W"])).permute(2, 0, 1)
+        out = dict(key=r.key, pred=t(res), target=t(ref))
+        if mk is not None: out["mask"] = torch.from_numpy(mk.astype(np.float32))[None]
         return out
 
 def _collate(items: list[dict]) -> dict:
+    bad, items = [it for it in items if "error" in it], [it for it in items if "error" not in it]
+    out = dict(bad=bad, key=[it["key"] for it in items])
+    if not items: return out
     shapes = {tuple(it["pred"].shape) for it in items}
     if len(shapes) > 1:
-        raise DataError(f"images of different sizes in one batch ({sorted(shapes)}); use batch_size=1 or resize first")
-    out = dict(key=[it["key"] for it in items], pred=torch.stack([it["pred"] for it in items]).float().div_(255),
+        bad.append(dict(key=items[0]["key"], kind="size", error=f"images of different sizes in one batch "
+                        f"({sorted(shapes)}); use batch_size=1 or resize first"))
+        return dict(bad=bad, key=[])
+    out.update(pred=torch.stack([it["pred"] for it in items]).float().div_(255),
                target=torch.stack([it["target"] for it in items]).float().div_(255))
     if "mask" in items[0]: out["mask"] = torch.stack([it["mask"] for it in items])
     return out
@@ -544,36 +590,48 @@ def summary_markdown(summary: pd.DataFrame, set_metrics: dict, meta: dict) -> st
     for r in summary.itertuples():
         lines.append(f"| {r.metric} | {r.mean:.4f} | {r.std:.4f} | [{r.ci_low:.4f}, {r.ci_high:.4f}] | {r.n} |")
     for k, v in set_metrics.items(): lines.append(f"| {k} (set) | {v:.4f} | — | — | {meta.get('fid_n', '')} |")
+    if meta.get("skipped"):
+        lines += ["", f"**{meta['skipped']} of {meta['pairs']} pairs left out** (unreadable, on both sides, so every "
+                  f"figure is over the same {meta['images']} pairs): see skipped.csv."]
     return "\n".join(lines) + "\n"
 
 def evaluate_folders(reference: str | Path, result: str | Path, out_dir: str | Path,
                      metrics: str | Sequence[str] = ("psnr", "ssim", "ms_ssim", "fsim"), masks: str | Path | None = None,
                      batch_size: int = 16, num_workers: int = 0, device: str = "cpu", lpips_net: str = "alex",
                      lpips_weights: str | Path | None = None, fid_weights: str | Path | None = None,
-                     progress: bool = True) -> QualityReport:
-    "Score every result image against its reference; write per_image.csv and summary.{csv,md,json} to `out_dir`."
+                     fid_sha256: str | None = None, progress: bool = True) -> QualityReport:
+    """Score every result image against its reference; write per_image.csv and summary.{csv,md,json} to `out_dir`.
+    An unreadable pair is left out and counted (skipped.csv, summary); folders that do not fit are an error."""
     from tqdm.auto import tqdm
     from occlusion_fr.config import atomic_write_csv
     pairs = pair_folders(reference, result, masks)
-    ev = QualityEvaluator(metrics, device, lpips_net, lpips_weights, fid_weights)
+    ev = QualityEvaluator(metrics, device, lpips_net, lpips_weights, fid_weights, fid_sha256=fid_sha256)
     out = ensure_writable_dir(out_dir)
     dl = torch.utils.data.DataLoader(PairedImages(pairs), batch_size=batch_size, num_workers=num_workers,
                                      collate_fn=_collate)
-    sink = CSVAppender(out/"per_image.csv")
+    sink, skipped = CSVAppender(out/"per_image.csv"), []
     t0 = time.perf_counter()
     for b in tqdm(dl, desc="image quality", unit="batch", disable=not progress):
+        for it in b["bad"]:
+            if it["kind"] != "unreadable": raise DataError(it["error"])
+            skipped.append(dict(key=it["key"], reason=it["error"]))
+        if not b["key"]: continue
         vals = ev.update(b["pred"], b["target"], b.get("mask"))
         sink.write(pd.DataFrame({"key": b["key"], **vals}))
+    if len(skipped) == len(pairs):
+        raise DataError(f"none of the {len(pairs)} pairs of {reference} and {result} could be read, e.g. {skipped[0]['reason']}")
     per_image = sink.close()
     seconds = time.perf_counter() - t0
     setm = ev.set_metrics()
     df = pd.read_csv(per_image)
     summary = aggregate_quality(df)
-    meta = dict(reference=str(reference), result=str(result), masks=str(masks) if masks else None,
-                images=len(pairs), seconds=round(seconds, 2), **ev.describe(), **setm)
+    meta = dict(reference=str(reference), result=str(result), masks=str(masks) if masks else None, pairs=len(pairs),
+                images=len(pairs) - len(skipped), skipped=len(skipped), seconds=round(seconds, 2), **ev.describe(), **setm)
     files = dict(per_image=per_image, summary=atomic_write_csv(out/"summary.csv", summary),
                  md=atomic_write_text(out/"summary.md", summary_markdown(summary, setm, meta)),
                  json=atomic_write_text(out/"summary.json", json.dumps(meta, indent=2, default=str)))
+    (out/"skipped.csv").unlink(missing_ok=True)
+    if skipped: files["skipped"] = atomic_write_csv(out/"skipped.csv", pd.DataFrame(skipped))
     return QualityReport(per_image, summary, setm, meta, files)
 
 # %% ../nbs/05_quality.ipynb #91d01133

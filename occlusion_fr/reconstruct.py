@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
+from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import cv2
 import numpy as np
@@ -18,14 +18,16 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .config import (ConfigError, DataError, atomic_write_bytes, atomic_write_text, ensure_writable_dir,
-                                 resolve_device)
+from .config import (ConfigError, DataError, OutputDirError, atomic_write_bytes, atomic_write_text,
+                                 ensure_writable_dir, resolve_device)
 from .data import IMAGE_EXTS, encode_png, read_rgb
 from .models import generate
 from .train import load_generator
 
 # %% auto #0
-__all__ = ['inpaint', 'reconstruct_batch', 'read_mask', 'list_images', 'ReconstructResult', 'reconstruct_dir']
+__all__ = ['STAMP_NAME', 'OUT_SUBDIRS', 'MAX_MEAN_HOLE', 'inpaint', 'reconstruct_batch', 'read_mask', 'list_images',
+           'check_folders', 'output_names', 'read_stamp', 'mean_hole_coverage', 'check_mask_polarity',
+           'ReconstructResult', 'reconstruct_dir']
 
 # %% ../nbs/04a_reconstruct.ipynb #c6a33cbf
 def inpaint(damaged: torch.Tensor, reconstructed: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -67,6 +69,99 @@ def _find_mask(masks: Path, rel: Path) -> Path:
         if p.is_file(): return p
     raise DataError(f"no mask for {rel}: expected {masks/rel.with_suffix('.png')}")
 
+# %% ../nbs/04a_reconstruct.ipynb #b1d0a4a2
+STAMP_NAME, OUT_SUBDIRS = "reconstruct.json", ("reconstructed", "inpainted")
+
+def _within(p: Path, root: Path) -> bool: return p == root or root in p.parents
+
+def check_folders(images: str | Path, masks: str | Path, out: str | Path) -> Path:
+    "`out` resolved; `OutputDirError` if it overlaps the images or masks folder."
+    o = Path(out).expanduser().resolve()
+    for what, p in (("images (--images)", images), ("masks (--masks)", masks)):
+        p = Path(p).expanduser().resolve()
+        if p == o:
+            raise OutputDirError(f"the output folder {o} is the {what} folder itself: outputs would mix with inputs and "
+                                 "a rerun would take them for inputs; choose an --out outside the input folders")
+        if _within(p, o):
+            raise OutputDirError(f"the {what} folder {p} lies inside the output folder {o}: reconstruction could "
+                                 "overwrite its inputs; choose an --out outside the input folders")
+        if _within(o, p):
+            raise OutputDirError(f"the output folder {o} lies inside the {what} folder {p}: a rerun would take earlier "
+                                 "outputs for inputs; choose an --out outside the input folders")
+    return o
+
+def output_names(rels: list[Path], images: Path) -> dict[Path, str]:
+    "Input (relative path) -> its output name `<rel>.png` (posix); `DataError` listing inputs that share one."
+    by = defaultdict(list)
+    for r in rels: by[r.with_suffix(".png").as_posix()].append(r)
+    clash = [v for v in by.values() if len(v) > 1]
+    if clash:
+        ex = "; ".join(" and ".join(str(images/r) for r in v) + f" -> {v[0].with_suffix('.png').as_posix()}" for v in clash[:5])
+        raise DataError(f"{len(clash)} output name(s) would be written by two inputs ({ex}); rename or remove one of each")
+    return {r: r.with_suffix(".png").as_posix() for r in rels}
+
+# %% ../nbs/04a_reconstruct.ipynb #b1d0a4b1
+def _listed(name) -> bool:
+    "Whether a manifest entry is a plain relative path under one of our output folders."
+    p = PurePosixPath(name) if isinstance(name, str) else None
+    return bool(p and not p.is_absolute() and ".." not in p.parts and len(p.parts) > 1 and p.parts[0] in OUT_SUBDIRS)
+
+def read_stamp(out: Path) -> dict | None:
+    "The manifest `OUT/reconstruct.json` of earlier runs (None if absent); `OutputDirError` if unreadable."
+    p = out/STAMP_NAME
+    if not p.is_file(): return None
+    try: d = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e: d = e
+    if not isinstance(d, dict) or not isinstance(d.get("files", []), list):
+        raise OutputDirError(f"{p}: not a reconstruction manifest ({d if isinstance(d, Exception) else 'wrong content'}); "
+                             "move it away (the run cannot tell which files in the folder it wrote)")
+    return d
+
+def _checked(out: Path, name: str) -> Path:
+    "`out/name`, refusing a symlink at that path or a folder on the way that resolves outside `out`."
+    p = out/name
+    if p.is_symlink(): raise OutputDirError(f"{p} is a symlink; reconstruction does not write through links")
+    if not _within(p.parent.resolve(), out):
+        raise OutputDirError(f"{p.parent} resolves to {p.parent.resolve()}, outside the output folder {out} (a symlink); "
+                             "reconstruction writes only inside --out")
+    return p
+
+def _prepare_out(out: Path, names: list[str], stamp: dict | None, redo: bool) -> set[str]:
+    "Refuse files we did not write at our output paths; with `redo` remove what earlier runs listed; -> names kept."
+    listed = ({n for n in names if (out/n).is_file()} if stamp is not None and "files" not in stamp   # earlier version
+              else {n for n in (stamp or {}).get("files", []) if _listed(n)})
+    for parent in sorted({PurePosixPath(n).parent for n in set(names) | listed}): _checked(out, f"{parent}/x")
+    foreign = [str(out/n) for n in names if n not in listed and ((out/n).exists() or (out/n).is_symlink())]
+    if foreign:
+        raise OutputDirError(f"{len(foreign)} file(s) at output paths in {out} were not written by reconstruction "
+                             f"(e.g. {foreign[:3]}); it never replaces them: move them or choose another --out")
+    if redo:
+        for n in sorted(listed):
+            if (out/n).is_symlink(): continue                  # never ours: left alone
+            if (out/n).is_file(): (out/n).unlink()
+        return set()
+    return listed
+
+# %% ../nbs/04a_reconstruct.ipynb #b1d0a4a6
+MAX_MEAN_HOLE = 0.5
+
+def mean_hole_coverage(mask_paths: list[Path], sample: int = 200, invert: bool = False) -> float:
+    "Mean hole fraction of up to `sample` masks spread evenly over `mask_paths`."
+    if not mask_paths: return 0.0
+    pick = sorted(set(np.linspace(0, len(mask_paths) - 1, min(sample, len(mask_paths))).round().astype(int).tolist()))
+    return float(np.mean([(~read_mask(mask_paths[i]) if invert else read_mask(mask_paths[i])).mean() for i in pick]))
+
+def check_mask_polarity(mask_paths: list[Path], masks: Path, invert_masks: bool | None) -> None:
+    "With `invert_masks=None`: `ConfigError` when the holes cover more than `MAX_MEAN_HOLE` of the image on average."
+    if invert_masks is not None: return
+    c = mean_hole_coverage(mask_paths)
+    if c > MAX_MEAN_HOLE:
+        raise ConfigError(f"the masks in {masks} mark {100 * c:.0f} % of the image as hole on average (white = hole): "
+                          "implausible for damaged faces, probably inverted masks. If black marks the hole, pass "
+                          "--invert-masks (invert_masks=True); if the holes really are this large, pass "
+                          "--no-invert-masks (invert_masks=False) to use them as they are")
+
+# %% ../nbs/04a_reconstruct.ipynb #b1d0a4a9
 @dataclass
 class ReconstructResult:
     out_dir: Path
@@ -76,24 +171,28 @@ class ReconstructResult:
 
 def reconstruct_dir(checkpoint: str | Path, images: str | Path, masks: str | Path, out: str | Path,
                     batch_size: int = 16, device: str = "auto", overwrite: bool = False,
-                    progress: bool = True) -> ReconstructResult:
-    "Reconstruct and inpaint every image of `images` with its mask from `masks`; PNGs under `out`."
+                    invert_masks: bool | None = None, progress: bool = True) -> ReconstructResult:
+    """Reconstruct and inpaint every image of `images` with its mask from `masks` (white = hole; see `invert_masks`);
+    PNGs under `out`/reconstructed and `out`/inpainted, touching nothing there that reconstruction did not write."""
     device = resolve_device(device)
     g, meta = load_generator(checkpoint, device)
     g.to(memory_format=torch.channels_last)
     size = int(meta["image_size"])
-    images, masks, out = Path(images), Path(masks), ensure_writable_dir(out)
+    images, masks = Path(images), Path(masks)
+    out = check_folders(images, masks, out)
     rels = list_images(images)
+    names = output_names(rels, images)
     pairs = [(rel, _find_mask(masks, rel)) for rel in rels]               # every mask checked before any work
-    stamp = out/"reconstruct.json"              # which generator made the outputs: a different one redoes them all
-    digest = hashlib.sha256(Path(checkpoint).read_bytes()).hexdigest()
-    prev = json.loads(stamp.read_text()).get("sha256") if stamp.is_file() else None
-    if overwrite or prev != digest:
-        for sub in ("reconstructed", "inpainted"): shutil.rmtree(out/sub, ignore_errors=True)
-        atomic_write_text(stamp, json.dumps(dict(checkpoint=str(checkpoint), sha256=digest, arch=meta["arch"],
-                                                 image_size=size), indent=2))
-    todo = [(r, m) for r, m in pairs if overwrite or not ((out/"reconstructed"/r.with_suffix(".png")).is_file()
-                                                          and (out/"inpainted"/r.with_suffix(".png")).is_file())]
+    check_mask_polarity([m for _, m in pairs], masks, invert_masks)
+    out = ensure_writable_dir(out)
+    stamp, digest = read_stamp(out), hashlib.sha256(Path(checkpoint).read_bytes()).hexdigest()
+    redo = overwrite or stamp is None or stamp.get("sha256") != digest or stamp.get("invert_masks", False) != bool(invert_masks)
+    targets = [f"{sub}/{names[r]}" for r in rels for sub in OUT_SUBDIRS]
+    kept = _prepare_out(out, targets, stamp, redo)
+    atomic_write_text(out/STAMP_NAME, json.dumps(dict(                    # listed before written: a crash leaves no stranger
+        checkpoint=str(checkpoint), sha256=digest, arch=meta["arch"], image_size=size, invert_masks=bool(invert_masks),
+        files=sorted(kept | set(targets))), indent=1))
+    todo = [(r, m) for r, m in pairs if not all((out/sub/names[r]).is_file() for sub in OUT_SUBDIRS)]
     bar = tqdm(total=len(todo), desc=f"reconstruct {meta['arch']} {size}px", unit="img", disable=not progress)
     for i in range(0, len(todo), batch_size):
         chunk = todo[i:i + batch_size]
@@ -104,13 +203,13 @@ def reconstruct_dir(checkpoint: str | Path, images: str | Path, masks: str | Pat
                 raise ConfigError(f"{images/rel} is {img.shape[1]}x{img.shape[0]} but the generator in {checkpoint} "
                                   f"was trained at {size}x{size}; prepare the data at image_size={size}")
             if m.shape != img.shape[:2]: raise DataError(f"{mp}: mask is {m.shape[1]}x{m.shape[0]}, image {img.shape[1]}x{img.shape[0]}")
-            imgs.append(img); ms.append(m)
+            imgs.append(img); ms.append(~m if invert_masks else m)
         dmg = _to_tensor(imgs).to(device)
         mt = torch.from_numpy(np.stack(ms)[:, None].astype(np.float32)).to(device)
         rec, inp = reconstruct_batch(g, dmg, mt)
         for (rel, _), r8, i8 in zip(chunk, _to_uint8(rec), _to_uint8(inp)):
-            atomic_write_bytes(out/"reconstructed"/rel.with_suffix(".png"), encode_png(r8))
-            atomic_write_bytes(out/"inpainted"/rel.with_suffix(".png"), encode_png(i8))
+            atomic_write_bytes(out/"reconstructed"/names[rel], encode_png(r8))
+            atomic_write_bytes(out/"inpainted"/names[rel], encode_png(i8))
         bar.update(len(chunk))
     bar.close()
     return ReconstructResult(out, len(todo), len(pairs) - len(todo), meta)

@@ -236,21 +236,52 @@ def export_generator(path: str | Path, cfg: Config, g: nn.Module, extra: dict | 
     sd = {k: v.detach().cpu().contiguous() for k, v in g.state_dict().items()}
     return atomic_write_bytes(path, save(sd, metadata=meta))
 
+# %% ../nbs/04_train.ipynb #b1d0a040
+def _generator_file(path: Path) -> tuple[dict, dict]:
+    "(metadata, state dict) of a generator file; `DataError` naming the file and the cause otherwise."
+    def parse(k, v):
+        try: return json.loads(v)
+        except (TypeError, ValueError) as e: raise DataError(f"{path}: metadata {k!r} is not JSON ({e})") from None
+    if path.suffix == ".safetensors":
+        from safetensors import SafetensorError, safe_open
+        from safetensors.torch import load_file
+        try:
+            with safe_open(str(path), "pt") as f: raw = f.metadata() or {}
+            sd = load_file(str(path))
+        except (SafetensorError, OSError, ValueError, RuntimeError) as e:
+            raise DataError(f"{path}: not a readable safetensors file, truncated or of another format "
+                            f"({type(e).__name__}: {e})") from None
+        if "arch" not in raw: raise DataError(f"{path}: safetensors file without occlusion_fr metadata (arch, image_size)")
+        meta = {k: parse(k, v) for k, v in raw.items()}
+    else:
+        st = load_checkpoint(path)
+        if not isinstance(st.get("g"), dict): raise DataError(f"{path}: checkpoint without generator weights ('g')")
+        meta, sd = parse("meta", st.get("meta")), st["g"]
+    missing = [k for k in ("arch", "image_size", "bn_mode", "generator_cfg") if k not in meta]
+    if missing or not isinstance(meta.get("generator_cfg"), dict):
+        raise DataError(f"{path}: generator metadata lacks {missing or ['generator_cfg as a dict']}; not an occlusion_fr generator")
+    return meta, sd
+
 def load_generator(path: str | Path, device: str = "cpu") -> tuple[nn.Module, dict]:
     "Rebuild a generator from `generator.safetensors` or a `last.pt`; returns (model in eval mode, metadata)."
     path = Path(path)
     if not path.is_file(): raise DataError(f"generator checkpoint {path} not found")
-    if path.suffix == ".safetensors":
-        from safetensors import safe_open
-        from safetensors.torch import load_file
-        with safe_open(str(path), "pt") as f: raw = f.metadata() or {}
-        if "arch" not in raw: raise DataError(f"{path}: safetensors file without occlusion_fr metadata (arch, image_size)")
-        meta = {k: json.loads(v) for k, v in raw.items()}
-        sd = load_file(str(path))
-    else:
-        st = load_checkpoint(path); meta = json.loads(st["meta"]); sd = st["g"]
+    meta, sd = _generator_file(path)
     gcfg = {k: v for k, v in meta["generator_cfg"].items() if k not in ("bn_mode", "image_size")}
-    g = create_generator(meta["arch"], bn_mode=meta["bn_mode"], image_size=meta["image_size"], **gcfg)
+    try: g = create_generator(meta["arch"], bn_mode=meta["bn_mode"], image_size=meta["image_size"], **gcfg)
+    except (TypeError, ValueError, KeyError) as e:
+        raise DataError(f"{path}: its metadata does not describe a generator this version builds "
+                        f"(arch {meta['arch']!r}, configuration {gcfg}): {type(e).__name__}: {e}") from None
+    own = g.state_dict()
+    lost, extra = sorted(set(own) - set(sd)), sorted(set(sd) - set(own))
+    shape = [k for k in own if k in sd and tuple(own[k].shape) != tuple(sd[k].shape)]
+    if lost or extra or shape:
+        why = ([f"{len(lost)} tensors missing (e.g. {lost[0]})"] if lost else []) + (
+               [f"{len(extra)} unexpected tensors (e.g. {extra[0]})"] if extra else []) + (
+               [f"{len(shape)} tensors of another shape (e.g. {shape[0]}: file {tuple(sd[shape[0]].shape)}, "
+                f"model {tuple(own[shape[0]].shape)})"] if shape else [])
+        raise DataError(f"{path}: the weights do not fit the {meta['arch']!r} generator its metadata describes: "
+                        + ", ".join(why))
     g.load_state_dict(sd)
     return g.to(device).eval(), meta
 
