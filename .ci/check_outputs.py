@@ -32,7 +32,7 @@ rep = pd.read_csv(cfg.aligned_dir()/"fta_report.csv").set_index("split")
 need("fta" in rep.columns and rep.loc["all", "images"] == a.expect_images, f"FTA report: {int(rep.loc['all','fta'])} FTA ({100*rep.loc['all','fta_rate']:.2f} %)")
 ok = m[m.status == "ok"]
 need(all((cfg.aligned_dir()/p).is_file() for p in ok.aligned), f"{len(ok)} aligned faces on disk")
-for variant in ("landmark", "box"):
+for variant in ("paper", "authors-code"):
     d = cfg.celeba_c_dir(variant, cfg.seed)
     meta = pd.read_csv(d/"metadata.csv", dtype={"image_id": str})
     need(set(meta.image_id) == set(ok.image_id), f"CelebA-C {variant}: {len(meta)} images = faces prepared")

@@ -33,7 +33,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     g.add_argument("--quiet", action="store_true", help="no progress bars")
 
 _CFG_KEYS = ("data_dir", "work_dir", "image_size", "template", "layout", "seed", "num_workers", "max_images",
-             "detector", "detector_weights", "occlusion_start", "arch", "epochs", "batch_size", "bn_mode", "masks",
+             "detector", "detector_weights", "occlusion", "arch", "epochs", "batch_size", "bn_mode", "masks",
              "device", "precision", "max_train_images", "output_dir", "val_images", "generator_cfg", "grad_accum_steps",
              "compile")
 
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--detector-weights", help="model file for detectors that need one (e.g. det_10g.onnx)")
     p = sub.add_parser("occlude", help="generate CelebA-C (Algorithm 1) from the prepared faces")
     _common(p)
-    p.add_argument("--variant", default="both", choices=["landmark", "box", "both"],
+    p.add_argument("--variant", default="both", choices=["paper", "authors-code", "both"],
                    help="start point: landmark (paper), box (authors' code) or both (default; each face is read once)")
     p = sub.add_parser("train", help="train a generator against the discriminator (GAN, spec §1.5); resumable")
     _common(p)
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--arch", help="generator of the run to evaluate (default vnet)")
     p.add_argument("--checkpoint", help="generator.safetensors or last.pt (default: the run that `train` wrote for these options)")
     p.add_argument("--run-name", help="default: <arch>-<size>-<profile>-seed<seed>")
-    p.add_argument("--variant", default="landmark", choices=["landmark", "box"], help="CelebA-C start point of the damage")
+    p.add_argument("--variant", default="paper", choices=["paper", "authors-code"], help="CelebA-C damage: paper (Algorithm 1 as printed) or authors-code (the authors' repository)")
     p.add_argument("--split", default="test", choices=["train", "val", "test"])
     p.add_argument("--recognizer", default="dlib-resnet", help="face recognizer (see `occlusion-fr info`)")
     p.add_argument("--threshold", type=float, help="decision threshold (default: the recognizer's, dlib 0.6)")

@@ -180,7 +180,7 @@ class Config:
         return p
 
     def celeba_c_dir(self, variant: str | None = None, seed: int | None = None) -> Path:
-        return self.work_path/"celeba-c"/str(self.image_size)/(variant or self.occlusion_start)/f"seed{self.seed if seed is None else seed}"
+        return self.work_path/"celeba-c"/str(self.image_size)/(variant or self.occlusion)/f"seed{self.seed if seed is None else seed}"
 
     @property
     def model_name(self) -> str:

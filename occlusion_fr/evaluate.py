@@ -52,7 +52,7 @@ class EvalInputs:
     def load(self, condition: str, image_id: str) -> np.ndarray: return read_rgb(self.path(condition, image_id))
     def mask(self, image_id: str) -> np.ndarray: return read_mask(self.mask_dir/f"{image_id}.png")
 
-def prepare_eval_inputs(cfg: Config, generator: str | Path | None, variant: str = "landmark", split: str = "test",
+def prepare_eval_inputs(cfg: Config, generator: str | Path | None, variant: str = "paper", split: str = "test",
                         out_dir: str | Path | None = None, progress: bool = True) -> EvalInputs:
     "CelebA-C of `variant` (generated if missing) and, with a generator, its reconstructions of the split (resumable)."
     man = read_manifest(cfg)
@@ -169,7 +169,7 @@ def trained_with(generator: str | Path | None) -> dict:
         if "epoch" in m: out["epochs"] = json.loads(m["epoch"])
     return out
 
-def evaluate(cfg: Config, generator: str | Path | None, variant: str = "landmark", split: str = "test",
+def evaluate(cfg: Config, generator: str | Path | None, variant: str = "paper", split: str = "test",
              recognizer: str = "dlib-resnet", recognizer_cfg: dict | None = None, threshold: float | None = None,
              impostors_per_probe: int | None = None, table_name: str = "slice", progress: bool = True) -> EvalResult:
     "Reconstruct the split's CelebA-C, score quality and verification, write the table, ROC figure and raw scores."

@@ -99,7 +99,7 @@ def table_markdown(df: pd.DataFrame, title: str, notes: list[str] = ()) -> str:
                      + f" | {paper} |")
     return "\n".join(lines + [""] + [f"- {n}" for n in notes]) + "\n"
 
-def run_table(table: str, cfg: Config, models: list[ModelSpec] | None = None, variant: str = "landmark",
+def run_table(table: str, cfg: Config, models: list[ModelSpec] | None = None, variant: str = "paper",
               split: str = "test", resume: bool = True, progress: bool = True) -> pd.DataFrame:
     """Train and evaluate every model of `table` (or `models`) with `cfg`'s profile and data; write
     outputs/tables/<table>.csv/.md/.json and return the table."""
@@ -170,7 +170,7 @@ class QualityTestSet:
     mask_dir: Path
     meta: pd.DataFrame          # key, image_id, bin, bin_label, coverage
 
-def quality_testset(cfg: Config, masks: str = "celeba-c", variant: str = "landmark", split: str = "test",
+def quality_testset(cfg: Config, masks: str = "celeba-c", variant: str = "paper", split: str = "test",
                     n_per_bin: int = 100, bins=None, progress: bool = True) -> QualityTestSet:
     "CelebA-C of `variant`, or the masked test set (`nvidia`, `freeform`, `auto`) of `02a_masks`."
     from occlusion_fr.masks import NVIDIA_BIN_LABELS, coverage_bin, masked_testset
@@ -283,7 +283,7 @@ def quality_table_markdown(summary: pd.DataFrame, title: str, metrics: Sequence[
     return "\n".join(lines + [""] + [f"- {n}" for n in notes]) + "\n"
 
 def run_quality_table(table: str, cfg: Config, models: list[ModelSpec] | None = None,
-                      metrics: Sequence[str] | str = QUALITY_METRICS, masks: str | None = None, variant: str = "landmark",
+                      metrics: Sequence[str] | str = QUALITY_METRICS, masks: str | None = None, variant: str = "paper",
                       split: str = "test", n_per_bin: int = 100, bins=None, batch_size: int = 32, resume: bool = True,
                       progress: bool = True, extra_conditions: dict[str, dict[str, Path]] | None = None) -> pd.DataFrame:
     """Reconstruct the test set of `table` with every model and score it with `metrics` (and any `extra_conditions`:
@@ -431,7 +431,7 @@ def recognition_table_markdown(summary: pd.DataFrame, title: str, notes: Sequenc
 
 def run_recognition_table(table: str, cfg: Config, models: list[ModelSpec] | None = None,
                           recognizers: str | Sequence[str] = "dlib-resnet,arcface,magface,qmagface", masks: str | None = None,
-                          variant: str = "landmark", split: str = "test", n_per_bin: int = 100, bins=None,
+                          variant: str = "paper", split: str = "test", n_per_bin: int = 100, bins=None,
                           calibrate_fmr: float | None = 1e-2, n_boot: int = 1000, batch_size: int = 32,
                           resume: bool = True, progress: bool = True,
                           extra_conditions: dict[str, dict[str, Path]] | None = None) -> pd.DataFrame:
@@ -590,7 +590,7 @@ def enhance_folder(enhancer, src: str | Path, keys: Sequence[str], dst: str | Pa
 def run_enhancement_table(table: str = "table8", cfg: Config | None = None, models: list[ModelSpec] | None = None,
                           enhancers: str | Sequence[str] = "gfpgan,codeformer,dfdnet,difface", enhancer_cfg: dict | None = None,
                           recognizers: str | Sequence[str] = "dlib-resnet,arcface,magface,qmagface",
-                          metrics: Sequence[str] | str = QUALITY_METRICS, variant: str = "landmark", split: str = "test",
+                          metrics: Sequence[str] | str = QUALITY_METRICS, variant: str = "paper", split: str = "test",
                           batch_size: int = 32, enhance_batch_size: int = 4, calibrate_fmr: float | None = 1e-2,
                           n_boot: int = 1000, resume: bool = True, progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Enhance Original, Damaged and every model's outputs with each usable enhancer; score quality (`<table>_quality`)
@@ -649,5 +649,5 @@ def fixture_experiment_config(root: Path) -> Config:
     cfg = Config.from_profile("smoke", data_dir=str(make_fixture_celeba(root/"celeba")), work_dir=str(root/"work"),
                               output_dir=str(root/"out"), image_size=32, epochs=1, batch_size=4, num_workers=0,
                               val_images=4, discriminator_cfg={"channels": (4, 8, 8, 8)}, split_ratios=(0.4, 0.2, 0.4))
-    prepare_dataset(cfg, progress=False); occlude_dataset(cfg, "landmark", progress=False)
+    prepare_dataset(cfg, progress=False); occlude_dataset(cfg, "paper", progress=False)
     return cfg
