@@ -22,7 +22,8 @@ from tqdm.auto import tqdm
 
 from .config import (Config, ConfigError, DataError, atomic_write_bytes, atomic_write_csv, atomic_write_text,
                                  ensure_writable_dir, resolve_device, seed_everything)
-from .models import (GENERATORS, DISCRIMINATORS, create_discriminator, create_generator, generate, list_generators,
+from .models import (GENERATORS, DISCRIMINATORS, create_discriminator, create_generator, generate, is_trainable,
+                                 list_generators,
                                  unwrap_model)
 from .occlusion import CelebACPairs
 from .provenance import code_digest, config_digest
@@ -229,11 +230,20 @@ def load_checkpoint(path: str | Path, map_location: str = "cpu") -> dict:
     return st
 
 def export_generator(path: str | Path, cfg: Config, g: nn.Module, extra: dict | None = None) -> Path:
-    "Generator weights + metadata (arch, image size, configuration) as safetensors, atomically."
-    from safetensors.torch import save
-    g = unwrap_model(g)
+    """Generator weights + metadata (arch, image size, configuration) as safetensors, atomically. An existing file with the
+    same metadata and tensors is left as it is: safetensors orders metadata differently in each process, and rewriting an
+    unchanged generator would change its hash and make every reconstruction made from it look stale."""
+    from safetensors import safe_open
+    from safetensors.torch import load_file, save
+    g, path = unwrap_model(g), Path(path)
     meta = {k: json.dumps(v, default=list) for k, v in {**generator_meta(cfg, g), **(extra or {})}.items()}
     sd = {k: v.detach().cpu().contiguous() for k, v in g.state_dict().items()}
+    if path.is_file():
+        try:
+            with safe_open(str(path), "pt") as f: old_meta = f.metadata() or {}
+            old = load_file(str(path)) if old_meta == meta else None
+            if old is not None and old.keys() == sd.keys() and all(torch.equal(old[k], v) for k, v in sd.items()): return path
+        except Exception: pass                               # unreadable: overwrite it
     return atomic_write_bytes(path, save(sd, metadata=meta))
 
 # %% ../nbs/04_train.ipynb #b1d0a040
@@ -385,6 +395,18 @@ def check_same_run(run: Path, ident: dict) -> None:
     raise ConfigError(f"{run} was trained by a different run ({'; '.join(why) or f'no {RUN_IDENTITY} record'}): "
                       "use another run_name (or none: each run gets its own folder), or resume=False to start over there")
 
+# %% ../nbs/04_train.ipynb #d69f6bb3
+def _untrained_run(cfg: Config, run: Path, ident: dict, gen_path: Path) -> TrainResult:
+    "A generator with nothing to learn (classical inpainting): its file and identity are written once; no epoch is run."
+    import os
+    if int(os.environ.get("RANK", "0")) == 0:
+        ensure_writable_dir(run)
+        if not (gen_path.is_file() and (run/RUN_IDENTITY).is_file()):
+            export_generator(gen_path, cfg, create_generator(cfg.arch, image_size=cfg.image_size, bn_mode=cfg.bn_mode,
+                                                             **cfg.generator_cfg), dict(epoch=0, trainable=False))
+            atomic_write_text(run/RUN_IDENTITY, json.dumps(ident, indent=2, default=list))
+    return TrainResult(pd.DataFrame(), run, gen_path, run/"last.pt", 0)
+
 # %% ../nbs/04_train.ipynb #7988dc4b
 def train(cfg: Config, run_name: str | None = None, resume: bool | None = None, progress: bool = True,
           stop_after: int | None = None, device: str | None = None) -> TrainResult:
@@ -394,6 +416,7 @@ def train(cfg: Config, run_name: str | None = None, resume: bool | None = None, 
     `torchrun` every process calls this; the main one validates and writes."""
     run, ident = run_dir(cfg, run_name), training_identity(cfg)
     ckpt, gen_path = run/"last.pt", run/"generator.safetensors"
+    if not is_trainable(cfg.arch): return _untrained_run(cfg, run, ident, gen_path)
     tr = GANTrainer.from_config(cfg, device)
     if tr.is_main: ensure_writable_dir(run)
     seed_everything(cfg.seed + tr.rank)

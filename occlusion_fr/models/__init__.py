@@ -13,7 +13,7 @@ from torch import nn
 # %% auto #0
 __all__ = ['GENERATORS', 'DISCRIMINATORS', 'SMOKE_CONFIGS', 'MODIFIED_FLAGS', 'register_generator', 'generator_profile_cfg',
            'register_discriminator', 'list_generators', 'list_discriminators', 'create_generator',
-           'create_discriminator', 'unwrap_model', 'uses_mask', 'generate', 'keras_param_count']
+           'create_discriminator', 'unwrap_model', 'uses_mask', 'is_trainable', 'generate', 'keras_param_count']
 
 # %% ../../nbs/03_models.ipynb #df135dc8
 GENERATORS: dict[str, Callable[..., nn.Module]] = {}
@@ -68,6 +68,11 @@ def unwrap_model(m: nn.Module) -> nn.Module:
 def uses_mask(g: nn.Module) -> bool:
     "Whether generator `g` (possibly wrapped by DDP or torch.compile) takes the hole mask: `g(x, mask)`."
     return bool(getattr(unwrap_model(g), "uses_mask", False))
+
+def is_trainable(g) -> bool:
+    "Whether generator `g` (a module, possibly wrapped, or a registered name) learns anything: classical inpainting does not."
+    if isinstance(g, str): _load_families(); g = GENERATORS[g]
+    return bool(getattr(unwrap_model(g) if isinstance(g, nn.Module) else g, "trainable", True))
 
 def generate(g: nn.Module, damaged: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
     """Run generator `g` on damaged faces (N×3×H×W in [0, 1]); inpainting baselines (`uses_mask`) also get the
