@@ -169,13 +169,20 @@ class ReconstructResult:
     skipped: int
     meta: dict
 
+def _load_for_backend(checkpoint: str | Path, backend: str, device: str):
+    "(generator, metadata): PyTorch for a generator file with backend 'torch', else 04c's `load_inference_generator`."
+    if backend == "torch" and Path(checkpoint).suffix.lower() != ".onnx": return load_generator(checkpoint, device)
+    from occlusion_fr.export import load_inference_generator    # lazy: 04c stands later and loads onnxruntime
+    return load_inference_generator(checkpoint, backend, device)
+
 def reconstruct_dir(checkpoint: str | Path, images: str | Path, masks: str | Path, out: str | Path,
                     batch_size: int = 16, device: str = "auto", overwrite: bool = False,
-                    invert_masks: bool | None = None, progress: bool = True) -> ReconstructResult:
+                    invert_masks: bool | None = None, progress: bool = True, backend: str = "torch") -> ReconstructResult:
     """Reconstruct and inpaint every image of `images` with its mask from `masks` (white = hole; see `invert_masks`);
-    PNGs under `out`/reconstructed and `out`/inpainted, touching nothing there that reconstruction did not write."""
+    PNGs under `out`/reconstructed and `out`/inpainted, touching nothing there that reconstruction did not write.
+    `backend`: "torch", or "onnxruntime" (an `.onnx` from 04c, or the generator file exported on the fly)."""
     device = resolve_device(device)
-    g, meta = load_generator(checkpoint, device)
+    g, meta = _load_for_backend(checkpoint, backend, device)
     g.to(memory_format=torch.channels_last)
     size = int(meta["image_size"])
     images, masks = Path(images), Path(masks)
@@ -186,12 +193,13 @@ def reconstruct_dir(checkpoint: str | Path, images: str | Path, masks: str | Pat
     check_mask_polarity([m for _, m in pairs], masks, invert_masks)
     out = ensure_writable_dir(out)
     stamp, digest = read_stamp(out), hashlib.sha256(Path(checkpoint).read_bytes()).hexdigest()
-    redo = overwrite or stamp is None or stamp.get("sha256") != digest or stamp.get("invert_masks", False) != bool(invert_masks)
+    redo = (overwrite or stamp is None or stamp.get("sha256") != digest or stamp.get("backend", "torch") != backend
+            or stamp.get("invert_masks", False) != bool(invert_masks))
     targets = [f"{sub}/{names[r]}" for r in rels for sub in OUT_SUBDIRS]
     kept = _prepare_out(out, targets, stamp, redo)
     atomic_write_text(out/STAMP_NAME, json.dumps(dict(                    # listed before written: a crash leaves no stranger
-        checkpoint=str(checkpoint), sha256=digest, arch=meta["arch"], image_size=size, invert_masks=bool(invert_masks),
-        files=sorted(kept | set(targets))), indent=1))
+        checkpoint=str(checkpoint), sha256=digest, backend=backend, arch=meta["arch"], image_size=size,
+        invert_masks=bool(invert_masks), files=sorted(kept | set(targets))), indent=1))
     todo = [(r, m) for r, m in pairs if not all((out/sub/names[r]).is_file() for sub in OUT_SUBDIRS)]
     bar = tqdm(total=len(todo), desc=f"reconstruct {meta['arch']} {size}px", unit="img", disable=not progress)
     for i in range(0, len(todo), batch_size):

@@ -525,57 +525,12 @@ def format_generator_benchmark(df: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 # %% ../nbs/04_train.ipynb #c9b84cf0
-def benchmark_generators(names=None, size: int = 256, batches=(1, 32), repeats: int = 2, device: str | None = None,
-                         profile: str = "paper", precision: str = "auto", baseline: str = "lama",
-                         progress: bool = True) -> pd.DataFrame:
-    """Inference images/s of each generator (default: all registered) at `size`², channels-last, no grad, for each
-    batch size; with parameter counts and the ratio to `baseline` measured in the same run."""
-    from occlusion_fr.occlusion import machine_description
-    from occlusion_fr.models import generator_profile_cfg, keras_param_count, list_generators
-    device = resolve_device(device or "auto")
-    amp = resolve_precision(precision, device)
-    sync = (lambda: torch.cuda.synchronize()) if device.startswith("cuda") else (lambda: None)
-    names = list(names or list_generators())
-    if baseline not in names: names.append(baseline)
-    rows = []
-    for name in tqdm(names, disable=not progress, desc="generators"):
-        torch.manual_seed(0)
-        g = create_generator(name, image_size=size, **generator_profile_cfg(name, profile)).to(device).eval()
-        g.to(memory_format=torch.channels_last)
-        params = sum(p.numel() for p in g.parameters())
-        for bs in batches:
-            x = torch.rand(bs, 3, size, size, device=device).contiguous(memory_format=torch.channels_last)
-            m = (torch.rand(bs, 1, size, size, device=device) > 0.7).float()
-            ctx = torch.autocast("cuda", dtype=amp) if amp is not None else contextlib.nullcontext()
-            with torch.no_grad(), ctx:
-                generate(g, x, m); sync(); t = time.perf_counter()
-                for _ in range(repeats): generate(g, x, m)
-                sync()
-            rows.append(dict(generator=name, params=params, batch=bs, images_per_s=bs * repeats / (time.perf_counter() - t)))
-        del g
-    df = pd.DataFrame(rows)
-    base = df[df.generator == baseline].set_index("batch").images_per_s
-    df[f"x_{baseline}"] = df.images_per_s / df.batch.map(base)
-    df[f"params_vs_{baseline}"] = df.params / df[df.generator == baseline].params.iloc[0]
-    df.attrs.update(machine=machine_description() if device == "cpu" else torch.cuda.get_device_name(), device=device,
-                    size=size, threads=torch.get_num_threads(), precision=str(amp or "fp32"), profile=profile,
-                    baseline=baseline)
-    return df
+def benchmark_generators(*args, **kwargs) -> pd.DataFrame:
+    "Moved to `occlusion_fr.bench.benchmark_generators` (04d: GMAC per image, share of the CPU's peak, onnxruntime)."
+    from occlusion_fr.bench import benchmark_generators as run     # lazy: 04d stands later and loads onnxruntime
+    return run(*args, **kwargs)
 
 def format_generators_benchmark(df: pd.DataFrame) -> str:
-    "The benchmark as a markdown table: one row per generator, images/s per batch size and the ratio to the baseline."
-    a, b = df.attrs, df.attrs["baseline"]
-    wide = df.pivot_table(index=["generator", "params"], columns="batch", values=["images_per_s", f"x_{b}"]).reset_index()
-    batches = sorted(df.batch.unique())
-    head = ["generator", "parameters", f"params / {b}"] + [f"img/s b{x}" for x in batches] + [f"× {b} b{x}" for x in batches]
-    lines = [f"{a['size']}², {a['profile']} configurations, {a['precision']}, channels-last, on {a['machine']} "
-             f"({a['device']}, {a['threads']} torch threads)", "", "| " + " | ".join(head) + " |",
-             "|" + "---|" * len(head)]
-    pb = int(df[df.generator == b].params.iloc[0])
-    for r in wide.itertuples(index=False):
-        r = list(r); name, params = r[0], int(r[1])
-        ips = [df[(df.generator == name) & (df.batch == x)].images_per_s.iloc[0] for x in batches]
-        rat = [df[(df.generator == name) & (df.batch == x)][f"x_{b}"].iloc[0] for x in batches]
-        lines.append("| " + " | ".join([name, f"{params:,}", f"{params / pb:.2f}"] + [f"{v:.2f}" for v in ips]
-                                       + [f"{v:.2f}" for v in rat]) + " |")
-    return "\n".join(lines)
+    "Moved to `occlusion_fr.bench.format_generators_benchmark` (04d)."
+    from occlusion_fr.bench import format_generators_benchmark as fmt   # lazy: 04d stands later
+    return fmt(df)
