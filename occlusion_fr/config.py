@@ -109,6 +109,7 @@ class Config:
     grad_accum_steps: int = 1            # split each batch into this many micro-batches (same update, less memory)
     compile: bool = False                # torch.compile G and D (CUDA; long first step)
     max_train_images: int | None = None  # cap on training faces per epoch (None = all)
+    init_weights: str | None = None      # generator file to start from (fine-tuning released weights); None = random init
     val_images: int = 64                 # validation faces scored after each epoch
     # evaluation (05_quality, 02a_masks) --------------------------------------------------------------------
     nvidia_masks_dir: str | None = None  # NVIDIA irregular test masks; None -> $OCCLUSION_FR_NVIDIA_MASKS (else the
