@@ -151,7 +151,8 @@ def _cmd_train(args) -> int:
 @subcommand
 def _add_reconstruct(sub) -> None:
     p = sub.add_parser("reconstruct", help="run a trained generator over damaged images and their masks")
-    p.add_argument("--checkpoint", required=True, help="generator.safetensors or last.pt from a training run")
+    p.add_argument("--checkpoint", required=True, help="generator.safetensors or last.pt from a training run, or an .onnx "
+                   "file written by `export` (with --backend onnxruntime)")
     p.add_argument("--images", required=True, help="folder of damaged images (searched recursively)")
     p.add_argument("--mask-dir", required=True, help="folder of masks with the same relative names (white = hole)")
     p.add_argument("--out", required=True, help="writes OUT/reconstructed/... and OUT/inpainted/... (outside the input "
@@ -162,6 +163,9 @@ def _add_reconstruct(sub) -> None:
     p.add_argument("--batch-size", type=int, default=16, help="images per batch (default 16)")
     p.add_argument("--device", default="auto", help=_help("device"))
     p.add_argument("--overwrite", action="store_true", help="replace outputs that exist (default: keep them, resume)")
+    p.add_argument("--backend", default="torch", choices=["torch", "onnxruntime"],
+                   help="torch: eager PyTorch; onnxruntime: run an .onnx file written by `export` as it is (fp32 or int8), "
+                        "or export the generator file on the fly (default torch)")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.set_defaults(func=_cmd_reconstruct)
 
@@ -169,8 +173,8 @@ def _cmd_reconstruct(args) -> int:
     from occlusion_fr.reconstruct import reconstruct_dir
     r = reconstruct_dir(args.checkpoint, args.images, args.mask_dir, args.out, batch_size=args.batch_size,
                         device=args.device, overwrite=args.overwrite, invert_masks=args.invert_masks,
-                        progress=not args.quiet)
-    print(f"{r.written} images reconstructed ({r.skipped} already done) with {r.meta['arch']} "
+                        progress=not args.quiet, backend=args.backend)
+    print(f"{r.written} images reconstructed ({r.skipped} already done) with {r.meta['arch']} ({args.backend}) "
           f"{r.meta['image_size']}px -> {r.out_dir}/reconstructed, {r.out_dir}/inpainted")
     return 0
 
@@ -181,9 +185,13 @@ def _add_evaluate(sub) -> None:
                        "verification into <output-dir>/tables; or, with --reference/--result, score any two folders")
     _common(p)
     p.add_argument("--arch", help="generator of the run to evaluate (default vnet)")
-    p.add_argument("--checkpoint", help="generator.safetensors or last.pt (default: the run that `train` wrote for these options)")
+    p.add_argument("--checkpoint", help="generator.safetensors or last.pt (default: the run that `train` wrote for these "
+                   "options), or an .onnx file written by `export` (with --backend onnxruntime)")
     p.add_argument("--run-name", help="name of the run folder under <output-dir>/runs (default: from the model and options)")
     p.add_argument("--variant", default="paper", choices=["paper", "authors-code"], help=_help("occlusion", "paper"))
+    p.add_argument("--backend", default="torch", choices=["torch", "onnxruntime"],
+                   help="torch: eager PyTorch; onnxruntime: run an .onnx file written by `export` as it is (fp32 or int8), "
+                        "or export the generator file on the fly (default torch)")
     p.add_argument("--split", default="test", choices=["train", "val", "test"], help="identities to evaluate (default test)")
     p.add_argument("--recognizer", default="dlib-resnet", help="face recognizer (`occlusion-fr info` lists them; default dlib-resnet)")
     p.add_argument("--threshold", type=float, help="decision threshold (default: the recognizer's, dlib 0.6)")
@@ -234,10 +242,53 @@ def _cmd_evaluate(args) -> int:
         raise DataError(f"{gen}: no trained generator; run `occlusion-fr train` with the same options or pass --checkpoint")
     res = evaluate(cfg, gen, variant=args.variant, split=args.split, recognizer=args.recognizer,
                    recognizer_cfg={"landmarks": args.landmarks} if args.recognizer.startswith("dlib") else None,
-                   threshold=args.threshold, table_name=args.table_name, progress=not args.quiet)
+                   threshold=args.threshold, table_name=args.table_name, progress=not args.quiet, backend=args.backend)
     print(res.protocol.describe())
     print(res.files["md"].read_text())
     print("written: " + ", ".join(str(p) for p in res.files.values()))
+    return 0
+
+# %% ../nbs/09_cli.ipynb #e7a41c09
+@subcommand
+def _add_export(sub) -> None:
+    p = sub.add_parser("export", help="write a trained generator as an ONNX graph for onnxruntime (dynamic batch, "
+                       "BatchNorm folded), and optionally its int8 copy calibrated on training faces")
+    _common(p)
+    p.add_argument("--arch", help="generator of the run to export (default vnet)")
+    p.add_argument("--checkpoint", help="generator.safetensors or last.pt (default: the run that `train` wrote for these options)")
+    p.add_argument("--run-name", help="name of the run folder under <output-dir>/runs (default: from the model and options)")
+    p.add_argument("--format", default="onnx", choices=["onnx"], help="file format (default onnx)")
+    p.add_argument("--out", help="the .onnx file to write (default: the checkpoint's name with .onnx, beside it)")
+    p.add_argument("--opset", type=int, default=17, help="ONNX opset (default 17)")
+    p.add_argument("--fixed-batch", action="store_true", help="batch of one fixed in the graph (default: any batch size)")
+    p.add_argument("--no-fold-bn", action="store_true", help="keep the BatchNormalization nodes (default: folded into the convolutions)")
+    p.add_argument("--int8", action="store_true", help="also write OUT-int8.onnx: static int8 quantization (QDQ, per-channel "
+                   "weights) with activation ranges calibrated on damaged training faces of CelebA-C for these options")
+    p.add_argument("--variant", default="paper", choices=["paper", "authors-code"], help=_help("occlusion", "paper"))
+    p.add_argument("--calibration-images", type=int, default=128,
+                   help="int8: training faces to calibrate on (default 128; memory grows with the number)")
+    p.set_defaults(func=_cmd_export)
+
+def _cmd_export(args) -> int:
+    from occlusion_fr.export import FolderCalibrationReader, export_onnx, quantize_onnx, read_onnx_meta
+    from occlusion_fr.train import run_dir
+    gen = Path(args.checkpoint) if args.checkpoint else run_dir(config_from_args(args), args.run_name)/"generator.safetensors"
+    if not gen.is_file():
+        raise DataError(f"{gen}: no trained generator; run `occlusion-fr train` with the same options or pass --checkpoint")
+    out = Path(args.out) if args.out else gen.with_suffix(".onnx")
+    p = export_onnx(gen, out, opset=args.opset, dynamic_batch=not args.fixed_batch, fold_bn=not args.no_fold_bn)
+    m = read_onnx_meta(p)
+    print(f"{p}: {m['arch']} at {m['image_size']}², inputs {', '.join(m['inputs'])}, batch "
+          f"{'dynamic' if m['dynamic_batch'] else 1}, {m['bn_folded_on_graph']} BatchNorms folded ({m['bn_left']} left)")
+    if args.int8:
+        from occlusion_fr.occlusion import occlude_dataset
+        args.image_size = m["image_size"]                                # calibrate on faces of the generator's size
+        cfg = config_from_args(args)
+        cc = occlude_dataset(cfg, args.variant, progress=not args.quiet)[args.variant]
+        rd = FolderCalibrationReader(cc.directory/"occluded"/"train", cc.directory/"mask"/"train", m["inputs"],
+                                     n=args.calibration_images)
+        q = quantize_onnx(p, out.with_name(out.stem + "-int8.onnx"), rd)
+        print(f"{q}: int8, calibrated on {len(rd)} damaged training faces of {cc.directory}")
     return 0
 
 # %% ../nbs/09_cli.ipynb #0a71a7cb
@@ -278,7 +329,8 @@ def _add_benchmark(sub) -> None:
     p = sub.add_parser("benchmark", help="print throughput figures (never part of the tests)")
     p.add_argument("what", choices=["occlusion", "generator", "generators", "quality", "recognizers"],
                    help="occlusion: CelebA-C images/s; generator: one model's inference/training images/s; generators: "
-                        "every registered generator's inference images/s against LaMa; quality: image-quality metrics "
+                        "every registered generator's inference images/s, GMAC per image and share of the CPU's fp32 "
+                        "peak against LaMa; quality: image-quality metrics "
                         "pairs/s and memory over --n streamed pairs; recognizers: embedding images/s, batched vs per-image")
     p.add_argument("--recognizers", default="dlib-resnet:dlib,dlib-resnet,arcface,magface",
                    help="recognizers benchmark: names (dlib-resnet:dlib = dlib running its own network, the baseline)")
@@ -289,6 +341,10 @@ def _add_benchmark(sub) -> None:
     p.add_argument("--arch", default="vnet", help="generator benchmark: the generator (default vnet)")
     p.add_argument("--names", help="generators benchmark: comma-separated subset (default: all registered)")
     p.add_argument("--batches", type=int, nargs="+", default=[1, 32], help="generators benchmark: batch sizes (default 1 32)")
+    p.add_argument("--backend", nargs="+", default=["torch"], choices=["torch", "onnxruntime", "onnxruntime-int8"],
+                   help="generators benchmark: eager PyTorch and/or onnxruntime on the exported fp32 graph and its int8 "
+                        "copy (calibrated on damaged fixture faces); default torch")
+    p.add_argument("--threads", type=int, help="generators benchmark: threads of torch and onnxruntime (default: torch's)")
     p.add_argument("--device", default="auto", help=_help("device"))
     p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16", "fp16"], help=_help("precision"))
     p.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -301,10 +357,11 @@ def _add_benchmark(sub) -> None:
 
 def _cmd_benchmark(args) -> int:
     if args.what == "generators":
-        from occlusion_fr.train import benchmark_generators, format_generators_benchmark
+        from occlusion_fr.bench import benchmark_generators, format_generators_benchmark
         df = benchmark_generators(args.names.split(",") if args.names else None, size=args.image_size or 256,
                                   batches=tuple(args.batches), device=args.device, precision=args.precision,
-                                  profile=args.profile or "paper", progress=not args.quiet)
+                                  profile=args.profile or "paper", backends=tuple(args.backend), threads=args.threads,
+                                  progress=not args.quiet)
         print(format_generators_benchmark(df))
         return 0
     if args.what == "quality":

@@ -53,16 +53,18 @@ class EvalInputs:
     def mask(self, image_id: str) -> np.ndarray: return read_mask(self.mask_dir/f"{image_id}.png")
 
 def prepare_eval_inputs(cfg: Config, generator: str | Path | None, variant: str = "paper", split: str = "test",
-                        out_dir: str | Path | None = None, progress: bool = True) -> EvalInputs:
-    "CelebA-C of `variant` (generated if missing) and, with a generator, its reconstructions of the split (resumable)."
+                        out_dir: str | Path | None = None, progress: bool = True, backend: str = "torch") -> EvalInputs:
+    """CelebA-C of `variant` (generated if missing) and, with a generator, its reconstructions of the split (resumable);
+    `backend` "onnxruntime" runs the generator (a generator file, or an `.onnx` file from 04c) with onnxruntime."""
     man = read_manifest(cfg)
     faces = man[(man.split == split) & (man.status == "ok")].set_index("image_id", drop=False)
     if faces.empty: raise DataError(f"no usable face in split {split!r} of {cfg.aligned_dir()}")
     cc = occlude_dataset(cfg, variant, progress=progress)[variant]
     dirs = {"Original": cfg.aligned_dir(), "Damaged": cc.directory/"occluded"/split}
     if generator is not None:
-        out = Path(out_dir) if out_dir else Path(generator).parent/"eval"/f"{variant}-seed{cfg.seed}"/split
-        reconstruct_dir(generator, dirs["Damaged"], cc.directory/"mask"/split, out, progress=progress)
+        tag = "" if backend == "torch" else f"-{Path(generator).stem}-{backend}"   # each backend its own folder
+        out = Path(out_dir) if out_dir else Path(generator).parent/"eval"/f"{variant}-seed{cfg.seed}{tag}"/split
+        reconstruct_dir(generator, dirs["Damaged"], cc.directory/"mask"/split, out, progress=progress, backend=backend)
         dirs.update(Reconstructed=out/"reconstructed", Inpainted=out/"inpainted")
     return EvalInputs(cfg, faces, dirs, cc.directory/"mask"/split, variant, Path(generator) if generator else None, split)
 
@@ -180,9 +182,10 @@ def trained_with(generator: str | Path | None) -> dict:
 
 def evaluate(cfg: Config, generator: str | Path | None, variant: str = "paper", split: str = "test",
              recognizer: str = "dlib-resnet", recognizer_cfg: dict | None = None, threshold: float | None = None,
-             nonmated_per_probe: int = 9, table_name: str = "slice", progress: bool = True) -> EvalResult:
+             nonmated_per_probe: int = 9, table_name: str = "slice", progress: bool = True,
+             backend: str = "torch") -> EvalResult:
     "Reconstruct the split's CelebA-C, score quality and verification, write the table, ROC figure and raw scores."
-    inp = prepare_eval_inputs(cfg, generator, variant, split, progress=progress)
+    inp = prepare_eval_inputs(cfg, generator, variant, split, progress=progress, backend=backend)
     qi = quality_per_image(inp, progress=progress)
     protocol, ver, scores = recognition_per_condition(inp, recognizer, recognizer_cfg, threshold, nonmated_per_probe,
                                                       progress=progress)
@@ -192,7 +195,7 @@ def evaluate(cfg: Config, generator: str | Path | None, variant: str = "paper", 
     rdir = ensure_writable_dir((Path(generator).parent if generator else cfg.output_path/"eval")/"eval"/f"{table_name}-{variant}-{split}")
     thr = float(ver.threshold.iloc[0])
     src, std = str(ver.threshold_source.iloc[0]), float(ver.threshold_std.iloc[0])
-    meta = dict(table=table_name, generator=str(generator) if generator else None, variant=variant, split=split,
+    meta = dict(table=table_name, generator=str(generator) if generator else None, backend=backend, variant=variant, split=split,
                 recognizer=recognizer, recognizer_cfg=recognizer_cfg or {}, recognizer_repr=str(ver.recognizer_cfg.iloc[0]),
                 threshold=thr, threshold_source=src, threshold_std=std, calibration=json.loads(ver.calibration.iloc[0]),
                 protocol=protocol.describe(), config=cfg.to_dict(), trained=trained_with(generator))

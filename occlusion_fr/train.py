@@ -34,7 +34,7 @@ __all__ = ['KERAS_EPS', 'RUN_IDENTITY', 'NOT_TRAINING', 'smooth_labels', 'keras_
            'resolve_precision', 'make_accelerator', 'GANTrainer', 'generator_meta', 'save_checkpoint',
            'load_checkpoint', 'export_generator', 'load_generator', 'TrainResult', 'ShardedBatchSampler', 'validate',
            'training_code_modules', 'training_identity', 'run_dir', 'check_same_run', 'train', 'loss_figure',
-           'benchmark_generator', 'format_generator_benchmark', 'benchmark_generators', 'format_generators_benchmark']
+           'benchmark_generator', 'format_generator_benchmark']
 
 # %% ../nbs/04_train.ipynb #51624b92
 KERAS_EPS = 1e-7
@@ -529,14 +529,3 @@ def format_generator_benchmark(df: pd.DataFrame) -> str:
               f"({r.images_per_s / base[(r.what, r.batch)]:.2f}x the NCHW layout, {base[(r.what, r.batch)]:.2f} images/s)"
               for r in df[df.layout == "channels_last"].itertuples()]
     return "\n".join(lines)
-
-# %% ../nbs/04_train.ipynb #c9b84cf0
-def benchmark_generators(*args, **kwargs) -> pd.DataFrame:
-    "Moved to `occlusion_fr.bench.benchmark_generators` (04d: GMAC per image, share of the CPU's peak, onnxruntime)."
-    from occlusion_fr.bench import benchmark_generators as run     # lazy: 04d stands later and loads onnxruntime
-    return run(*args, **kwargs)
-
-def format_generators_benchmark(df: pd.DataFrame) -> str:
-    "Moved to `occlusion_fr.bench.format_generators_benchmark` (04d)."
-    from occlusion_fr.bench import format_generators_benchmark as fmt   # lazy: 04d stands later
-    return fmt(df)
