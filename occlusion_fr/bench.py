@@ -31,7 +31,7 @@ from .train import resolve_precision
 # %% auto #0
 __all__ = ['BENCH_BACKENDS', 'simd_lanes', 'cpu_peak', 'sgemm_gflops', 'fma_probe', 'fft_flops', 'generator_gmacs', 'best_rate',
            'ArrayCalibrationReader', 'fixture_calibration', 'make_runner', 'benchmark_generators',
-           'format_generators_benchmark']
+           'format_generators_benchmark', 'generators_table']
 
 # %% ../nbs/04e_bench.ipynb #4cadcb61
 def _cpuinfo() -> dict:
@@ -301,3 +301,16 @@ def format_generators_benchmark(df: pd.DataFrame) -> str:
     if (df.gmac_fft > 0).any(): lines.append(f"\nGMAC/img includes FFTs by formula (2.5·N·log2 N flops per channel per "
                                              f"transform): {', '.join(f'{r.generator} {r.gmac_fft:.3f}' for r in df[df.gmac_fft > 0].drop_duplicates('generator').itertuples())}")
     return "\n".join(lines)
+
+# %% ../nbs/04e_bench.ipynb #9b3e7d21
+def generators_table(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per generator and backend: size, parameters, GMAC/img, then per batch size `images_per_s_b<n>`,
+    `images_per_cpu_s_b<n>` and `peak_share_b<n>`, and the machine: the CSV the claims check reads."""
+    ok = df[df.batch.notna()]
+    wide = ok.pivot_table(index=["generator", "backend"], columns="batch", sort=False,
+                          values=["images_per_s", "images_per_cpu_s", "peak_share", "cpu_peak_share"])
+    wide.columns = [f"{v}_b{int(b)}" for v, b in wide.columns]
+    first = ok.drop_duplicates(["generator", "backend"]).set_index(["generator", "backend"])[["size", "params", "gmac", "gmac_fft"]]
+    out = first.join(wide).reset_index()
+    a = df.attrs
+    return out.assign(machine=a.get("machine"), threads=a.get("threads"), load_start=a.get("load_start"), load_end=a.get("load_end"))

@@ -345,6 +345,8 @@ def _add_benchmark(sub) -> None:
                    help="generators benchmark: eager PyTorch and/or onnxruntime on the exported fp32 graph and its int8 "
                         "copy (calibrated on damaged fixture faces); default torch")
     p.add_argument("--threads", type=int, help="generators benchmark: threads of torch and onnxruntime (default: torch's)")
+    p.add_argument("--csv", help="generators benchmark: also write the table as CSV here (one row per generator and backend; "
+                   "the claims check reads <output-dir>/bench/generators.csv)")
     p.add_argument("--device", default="auto", help=_help("device"))
     p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16", "fp16"], help=_help("precision"))
     p.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -363,6 +365,10 @@ def _cmd_benchmark(args) -> int:
                                   profile=args.profile or "paper", backends=tuple(args.backend), threads=args.threads,
                                   progress=not args.quiet)
         print(format_generators_benchmark(df))
+        if args.csv:
+            from occlusion_fr.bench import generators_table
+            from occlusion_fr.config import atomic_write_csv
+            print(f"written: {atomic_write_csv(args.csv, generators_table(df))}")
         return 0
     if args.what == "quality":
         from occlusion_fr.config import resolve_device
