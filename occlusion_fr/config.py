@@ -74,7 +74,7 @@ class Config:
     layout: Literal["auto", "wild", "align"] = "auto"   # which CelebA image folder to read
     image_size: int = 256                # aligned face side (px); CelebA-C and models use it
     template: Literal["authors", "arcface"] = "authors" # 5-point alignment template, see 01_data
-    detector: str = "dlib-hog"           # see `list_detectors()`
+    detector: str = "dlib-hog"           # face detector (`occlusion-fr info` lists them)
     detector_weights: str | None = None  # explicit model file for detectors that need one
     det_max_side: int = 640              # detection runs on a copy downscaled to this long side
     split_ratios: tuple[float, float, float] = (0.8, 0.1, 0.1)  # train/val/test, by identity
