@@ -18,10 +18,10 @@ from typing import Any, Literal
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROFILES', 'DATA_ENV_VARS', 'NVIDIA_MASKS_ENV', 'SPLITS', 'OcclusionFRError', 'ConfigError', 'DataError',
-           'ImageReadError', 'OutputDirError', 'WeightsNotFoundError', 'project_root', 'Config', 'ensure_writable_dir',
-           'atomic_write_bytes', 'atomic_write_text', 'atomic_write_csv', 'save_figure', 'seed_everything',
-           'resolve_device']
+__all__ = ['PROFILES', 'DATA_ENV_VARS', 'NVIDIA_MASKS_ENV', 'SPLITS', 'LR_SCHEDULES', 'OcclusionFRError', 'ConfigError',
+           'DataError', 'ImageReadError', 'OutputDirError', 'WeightsNotFoundError', 'project_root', 'Config',
+           'ensure_writable_dir', 'atomic_write_bytes', 'atomic_write_text', 'atomic_write_csv', 'save_figure',
+           'seed_everything', 'resolve_device']
 
 # %% ../nbs/00_config.ipynb #592a6ca0
 class OcclusionFRError(Exception):
@@ -62,12 +62,13 @@ PROFILES: dict[str, dict[str, Any]] = {
 DATA_ENV_VARS = ("OCCLUSION_FR_DATA", "CELEBA_DIR")
 NVIDIA_MASKS_ENV = "OCCLUSION_FR_NVIDIA_MASKS"
 SPLITS = ("train", "val", "test")
+LR_SCHEDULES = ("constant", "cosine", "onecycle")
 
 # %% ../nbs/00_config.ipynb #376a412f
 @dataclass
 class Config:
     "Everything a stage needs to know. Build with `Config.from_profile(...)`; save next to what it produced."
-    profile: Literal["smoke", "paper"] = "paper"
+    profile: Literal["smoke", "cpu", "paper"] = "paper"
     data_dir: str | None = None          # CelebA root; None -> $OCCLUSION_FR_DATA or $CELEBA_DIR
     work_dir: str | None = None          # prepared data (aligned faces, CelebA-C); None -> <root>/data
     output_dir: str | None = None        # runs, tables, figures; None -> <root>/outputs
@@ -104,6 +105,13 @@ class Config:
     identity_weight: float = 0.0         # beyond the paper: + w·(1 − cos) between a frozen recognizer's embeddings of
                                          # output and original (04b_identity); 0 = the paper's BCE + 100·MSE
     identity_recognizer: str = "dlib-resnet"   # the frozen, differentiable recognizer of that term
+    hole_weight: float = 1.0             # beyond the paper: weight of hole pixels (mask 1) in the reconstruction losses,
+                                         # known pixels weigh 1; 1 = the paper's plain mean over the image
+    l1_weight: float = 0.0               # beyond the paper: + w·L1 (hole-weighted like the MSE); 0 = MSE only
+    ema_decay: float = 0.0               # beyond the paper: validate and export an exponential moving average of G's
+                                         # weights (e.g. 0.999, warmed up); 0 = the trained weights themselves
+    lr_schedule: Literal["constant", "cosine", "onecycle"] = "constant"   # beyond the paper: per-step factor on both
+                                         # learning rates (cosine to 0; onecycle: 5 % warm-up, then cosine); 04_train
     precision: Literal["auto", "fp32", "bf16", "fp16"] = "auto"   # auto: bf16 autocast on CUDA, fp32 on CPU
     channels_last: bool = True           # NHWC memory layout for the conv nets (faster on CPU oneDNN and CUDA)
     grad_accum_steps: int = 1            # split each batch into this many micro-batches (same update, less memory)
@@ -136,6 +144,9 @@ class Config:
         if self.precision not in ("auto", "fp32", "bf16", "fp16"): raise ConfigError(f"precision must be auto|fp32|bf16|fp16, got {self.precision!r}")
         if self.epochs < 1 or self.batch_size < 1: raise ConfigError("epochs and batch_size must be >= 1")
         if self.identity_weight < 0: raise ConfigError(f"identity_weight must be >= 0, got {self.identity_weight}")
+        if self.hole_weight < 0 or self.l1_weight < 0: raise ConfigError(f"hole_weight and l1_weight must be >= 0, got {self.hole_weight}, {self.l1_weight}")
+        if not 0 <= self.ema_decay < 1: raise ConfigError(f"ema_decay must be in [0, 1), got {self.ema_decay}")
+        if self.lr_schedule not in LR_SCHEDULES: raise ConfigError(f"lr_schedule must be one of {LR_SCHEDULES}, got {self.lr_schedule!r}")
         if self.grad_accum_steps < 1 or self.batch_size % self.grad_accum_steps:
             raise ConfigError(f"batch_size {self.batch_size} must be a multiple of grad_accum_steps {self.grad_accum_steps}")
         tup = lambda d: {k: tuple(v) if isinstance(v, list) else v for k, v in dict(d or {}).items()}
