@@ -418,6 +418,9 @@ def _manifest_digest(cfg: Config) -> str:
 def training_identity(cfg: Config, root: str | Path | None = None) -> dict:
     "What made a run: its training configuration, the prepared faces and the training code, with their hash `key`."
     values = {k: v for k, v in json.loads(json.dumps(cfg.to_dict(), default=list)).items() if k not in NOT_TRAINING}
+    if cfg.init_weights:                                    # the starting weights count by content, not by path
+        from occlusion_fr.quality import sha256_file
+        values["init_weights"] = sha256_file(Path(cfg.init_weights).expanduser())
     ident = dict(config=values, data=_manifest_digest(cfg),
                  code=code_digest(training_code_modules(cfg), root, expand_packages=False))
     return {**ident, "key": config_digest(ident)[:12]}
@@ -480,6 +483,9 @@ def train(cfg: Config, run_name: str | None = None, resume: bool | None = None, 
         if tr.world_size == 1: _set_rng_state(st["rng"])
         history = json.loads(st["history"]); start = st["epoch"] + 1
     elif resume: raise ConfigError(f"resume asked but {run} holds no checkpoint (last.pt) to resume from")
+    elif cfg.init_weights:                                  # fine-tuning: start from the given generator's weights
+        g0, _ = load_generator(cfg.init_weights)
+        unwrap_model(tr.g_model).load_state_dict(g0.state_dict())
     if tr.is_main:
         atomic_write_text(run/"config.json", json.dumps(cfg.to_dict(), indent=2, default=list))
         atomic_write_text(run/RUN_IDENTITY, json.dumps(ident, indent=2, default=list))
