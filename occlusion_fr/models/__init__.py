@@ -31,10 +31,10 @@ def register_generator(name: str, smoke: dict | None = None):
     return deco
 
 def generator_profile_cfg(name: str, profile: str) -> dict:
-    "The overrides profile `profile` applies to generator `name`: its smoke configuration, or none for `paper`."
+    "The overrides profile `profile` applies to generator `name`: its smoke configuration (`smoke`, `cpu`), none for `paper`."
     _load_families()
     if name not in GENERATORS: raise ValueError(f"unknown generator {name!r}; choose from {sorted(GENERATORS)}")
-    return dict(SMOKE_CONFIGS.get(name, {})) if profile == "smoke" else {}
+    return dict(SMOKE_CONFIGS.get(name, {})) if profile in ("smoke", "cpu") else {}
 
 def register_discriminator(name: str):
     "Decorator: make a discriminator available to `create_discriminator(name)`."
