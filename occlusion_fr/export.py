@@ -33,7 +33,7 @@ from .train import load_generator
 
 # %% auto #0
 __all__ = ['ONNX_FORMAT', 'BACKENDS', 'dft_matrices', 'MatmulFourierUnit', 'StaticConv2dSame', 'StaticConvTranspose2dSame',
-           'freeze_for_export', 'fold_batchnorm', 'read_onnx_meta', 'export_onnx', 'OnnxGenerator',
+           'freeze_for_export', 'fold_batchnorm', 'read_onnx_meta', 'check_traced', 'export_onnx', 'OnnxGenerator',
            'load_inference_generator', 'FolderCalibrationReader', 'quantize_onnx']
 
 # %% ../nbs/04c_export.ipynb #abb8acca
@@ -222,6 +222,22 @@ def _trace(g: nn.Module, example: tuple, names: list[str], opset: int, dynamic_b
                           f"{str(e).splitlines()[0][:300]}") from None
     return onnx.load_from_string(buf.getvalue())
 
+# %% ../nbs/04c_export.ipynb #5a9d0e3c
+def check_traced(g: nn.Module, model: onnx.ModelProto, names: list[str], size: int, arch: str, tol: float = 1e-3) -> float:
+    """Max |ONNX − PyTorch| on one new input (other pixels, other holes than the traced example); `ConfigError` above
+    `tol`: part of the generator runs outside PyTorch (an OpenCV fill, say) and the trace froze it as a constant."""
+    gen = torch.Generator().manual_seed(1)
+    x = (torch.rand(1, 3, size, size, generator=gen), (torch.rand(1, 1, size, size, generator=gen) > 0.5).float())[:len(names)]
+    s = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    got = s.run(None, {k: v.numpy() for k, v in zip(names, x)})[0]
+    with torch.no_grad(): want = generate(g, *x).numpy()
+    err = float(np.abs(got - want).max())
+    if err > tol:
+        raise ConfigError(f"generator {arch!r}: its ONNX graph differs from PyTorch by {err:.3g} (> {tol}) on a new input: "
+                          "part of it runs outside PyTorch (e.g. an OpenCV fill) and was traced as a constant; "
+                          "run it with backend='torch'")
+    return err
+
 # %% ../nbs/04c_export.ipynb #60bcabd0
 def export_onnx(src, path: str | Path, opset: int = 17, dynamic_batch: bool = True, fold_bn: bool = True,
                 image_size: int | None = None, arch: str | None = None) -> Path:
@@ -239,6 +255,7 @@ def export_onnx(src, path: str | Path, opset: int = 17, dynamic_batch: bool = Tr
                 bn_folded_on_graph=folded, bn_left=left, torch=torch.__version__)
     onnx.helper.set_model_props(model, {"occlusion_fr": json.dumps(meta, default=list)})
     onnx.checker.check_model(model)
+    check_traced(g, model, names, s, meta["arch"])
     return atomic_write_bytes(path, model.SerializeToString())
 
 # %% ../nbs/04c_export.ipynb #32334051
