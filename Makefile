@@ -7,10 +7,15 @@ ARCH ?= vnet
 SEED ?= 0
 # pinned wheels of torch that match the rest of the stack (CPU machines and CUDA 12/13 alike); see README
 TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
+EPOCHS ?=
+LEARN_EPOCHS ?= 5
+NBTEST_WORKERS ?=
 EXECUTED := outputs/executed
 PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),)
+PM_RUN := -p arch $(ARCH) $(if $(EPOCHS),-p epochs $(EPOCHS),)
+RUN_TAG := $(ARCH)$(if $(EPOCHS),-e$(EPOCHS),)-$(PROFILE)
 
-.PHONY: help install test sync reproduce slice data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
+.PHONY: help install test sync reproduce slice learn data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
 
 help:
 	@grep -E '^[a-z0-9-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,8 +29,8 @@ install: $(BIN)/python ## create .venv and install the package with its dev tool
 	$(BIN)/pip install --quiet -e ".[dev]"
 	$(BIN)/pip check
 
-test: ## run every notebook as a test (nbdev_test), print "N passed, N failed"
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python .ci/nbtest.py
+test: ## run every notebook as a test (nbdev_test; NBTEST_WORKERS=2 at a time), each notebook's seconds (slowest first at the end), "N passed, N failed"
+	PATH="$(abspath $(BIN)):$$PATH" $(if $(NBTEST_WORKERS),NBTEST_WORKERS=$(NBTEST_WORKERS),) $(BIN)/python .ci/nbtest.py
 
 sync: ## check that notebooks, package and README agree (nbdev_export / nbdev_clean / readme leave no change)
 	PATH="$(abspath $(BIN)):$$PATH" bash .ci/sync-check
@@ -37,7 +42,11 @@ reproduce: ## the main job: every experiment notebook (data, CelebA-C, training,
 	$(BIN)/occlusion-fr reproduce --profile $(PROFILE) --seed $(SEED) $(if $(DATA),--data-dir $(DATA),) \
 	  $(if $(STAGES),--stages $(STAGES),) $(if $(FORCE),--force,) --static $(STATIC) $(foreach s,$(SET),--set $(s))
 
-slice: data occlusion train evaluate ## the V-Net slice at the profile's full training length (smoke: 14 epochs, about 25 min on 2 cores): data, CelebA-C, GAN training, evaluation table
+slice: data occlusion train evaluate ## the V-Net slice at the profile's full training length (smoke: 14 epochs on every training face, about 25 min on 2 cores; not in CI, which runs `make learn`): data, CelebA-C, GAN training, evaluation table
+
+learn: ## the CI's learning check: V-Net for LEARN_EPOCHS=5 epochs on every training face (prepared by make data occlusion or make reproduce; about 8 min on 2 cores), then its validation PSNR must rise above the damaged input's
+	$(MAKE) train EPOCHS=$(LEARN_EPOCHS)
+	$(BIN)/python .ci/check_outputs.py --profile $(PROFILE) --arch $(ARCH) --learning --epochs $(LEARN_EPOCHS)
 
 data: ## 01_data through papermill: detect, align, manifest, FTA report
 	@mkdir -p $(EXECUTED)
@@ -47,13 +56,13 @@ occlusion: ## 02_occlusion through papermill: CelebA-C (both start variants), fi
 	@mkdir -p $(EXECUTED)
 	$(BIN)/papermill nbs/02_occlusion.ipynb $(EXECUTED)/02_occlusion-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS)
 
-train: ## 04_train through papermill: GAN training of $(ARCH) at the profile's size (resumes)
+train: ## 04_train through papermill: GAN training of $(ARCH) at the profile's size and length (EPOCHS=… for another; resumes)
 	@mkdir -p $(EXECUTED)
-	$(BIN)/papermill nbs/04_train.ipynb $(EXECUTED)/04_train-$(ARCH)-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) -p arch $(ARCH)
+	$(BIN)/papermill nbs/04_train.ipynb $(EXECUTED)/04_train-$(RUN_TAG).ipynb --cwd nbs $(PM_PARAMS) $(PM_RUN)
 
-evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib verification -> outputs/tables/
+evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib verification of the run make train wrote (same ARCH, EPOCHS) -> outputs/tables/
 	@mkdir -p $(EXECUTED)
-	$(BIN)/papermill nbs/08_evaluate.ipynb $(EXECUTED)/08_evaluate-$(ARCH)-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS) -p arch $(ARCH)
+	$(BIN)/papermill nbs/08_evaluate.ipynb $(EXECUTED)/08_evaluate-$(RUN_TAG).ipynb --cwd nbs $(PM_PARAMS) $(PM_RUN)
 
 tables: ## Tables 1-8 only, as make reproduce runs them (same budget, stamps and reuse): make reproduce STAGES=table1,...,table8
 	$(MAKE) reproduce STAGES=table1,table2,table3,table4,table5,table6,table7,table8

@@ -1,6 +1,7 @@
 #!/usr/bin/env python
-"""Run every notebook under nbs/ with nbdev_test (one process per notebook, N at a time) and print
-one summary line `N passed, N failed`. Extra arguments go to nbdev_test (e.g. --flags slow)."""
+"""Run every notebook under nbs/ with nbdev_test (one process per notebook, NBTEST_WORKERS at a time, default 2),
+print each notebook's seconds as it finishes and, at the end, all of them slowest first, then one summary line
+`N passed, N failed`. Extra arguments go to nbdev_test (e.g. --flags slow)."""
 import os, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -9,7 +10,9 @@ root = Path(__file__).resolve().parents[1]
 nbs = sorted(p for p in (root/"nbs").rglob("*.ipynb")
              if not any(part.startswith((".", "_")) for part in p.relative_to(root/"nbs").parts))
 extra = sys.argv[1:]
-workers = int(os.environ.get("NBTEST_WORKERS", min(2, os.cpu_count() or 1)))
+try: workers = int(os.environ.get("NBTEST_WORKERS") or min(2, os.cpu_count() or 1))
+except ValueError: sys.exit(f"NBTEST_WORKERS={os.environ['NBTEST_WORKERS']!r}: expected a number of parallel notebooks (e.g. 2)")
+if workers < 1: sys.exit(f"NBTEST_WORKERS={workers}: expected at least 1")
 
 def run(nb: Path):
     t = time.time()
@@ -17,12 +20,17 @@ def run(nb: Path):
                        capture_output=True, text=True)
     return nb, r.returncode, time.time() - t, r.stdout + r.stderr
 
-results = []
+t0, results = time.time(), []
+print(f"{len(nbs)} notebooks, {workers} at a time", flush=True)
 with ThreadPoolExecutor(workers) as ex:
     for nb, rc, dt, out in ex.map(run, nbs):
-        results.append((nb, rc))
+        results.append((nb, rc, dt))
         print(f"{'PASS' if rc == 0 else 'FAIL'}  {nb.relative_to(root)}  ({dt:.0f} s)", flush=True)
         if rc: print("\n".join("    " + l for l in out.strip().splitlines()[-40:]), flush=True)
-failed = sum(rc != 0 for _, rc in results)
+wall, busy = time.time() - t0, sum(dt for *_, dt in results)
+print(f"\nseconds per notebook, slowest first ({busy:.0f} s in all, {wall:.0f} s wall with {workers} workers):")
+for nb, rc, dt in sorted(results, key=lambda r: -r[2]):
+    print(f"  {dt:6.1f}  {nb.relative_to(root/'nbs')}{'' if rc == 0 else '  FAILED'}")
+failed = sum(rc != 0 for _, rc, _ in results)
 print(f"{len(results) - failed} passed, {failed} failed")
 sys.exit(1 if failed or not results else 0)

@@ -19,9 +19,9 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['PROFILES', 'DATA_ENV_VARS', 'NVIDIA_MASKS_ENV', 'SPLITS', 'OcclusionFRError', 'ConfigError', 'DataError',
-           'ImageReadError', 'OutputDirError', 'WeightsNotFoundError', 'project_root', 'Config', 'ensure_writable_dir',
-           'atomic_write_bytes', 'atomic_write_text', 'atomic_write_csv', 'save_figure', 'seed_everything',
-           'resolve_device']
+           'ImageReadError', 'OutputDirError', 'WeightsNotFoundError', 'project_root', 'Config', 'field_help',
+           'ensure_writable_dir', 'atomic_write_bytes', 'atomic_write_text', 'atomic_write_csv', 'save_figure',
+           'seed_everything', 'resolve_device']
 
 # %% ../nbs/00_config.ipynb #592a6ca0
 class OcclusionFRError(Exception):
@@ -199,6 +199,23 @@ class Config:
         d["split_ratios"] = tuple(d.get("split_ratios", (0.8, 0.1, 0.1)))
         return cls(**d)
 
+# %% ../nbs/00_config.ipynb #12c37b41
+def field_help() -> dict[str, str]:
+    "field name -> the comment written beside it in `Config` (continuation lines joined); fields without one are absent."
+    import inspect, re
+    from occlusion_fr import config as module                  # the exported source (a notebook's class has none)
+    out, last = {}, None
+    for line in inspect.getsource(module.Config).splitlines():
+        m = re.match(r"^    (\w+): [^#]*?(?:#\s*(.*))?$", line)
+        if m and not line.lstrip().startswith("#"):
+            last = m.group(1) if m.group(1) in {f.name for f in dataclasses.fields(Config)} else None
+            if last and m.group(2): out[last] = m.group(2).strip()
+            continue
+        c = re.match(r"^\s{8,}#\s*(.*)$", line)                 # a comment continuing the field above
+        if c and last: out[last] = (out.get(last, "") + " " + c.group(1).strip()).strip()
+        else: last = None if not c else last
+    return out
+
 # %% ../nbs/00_config.ipynb #94757341
 def ensure_writable_dir(path: str | Path) -> Path:
     "Create `path` if needed and check a file can be written there; `OutputDirError` naming it otherwise."
@@ -234,20 +251,11 @@ def atomic_write_csv(path: str | Path, df) -> Path:
     "Write a pandas DataFrame as CSV atomically."
     return atomic_write_text(path, df.to_csv(index=False))
 
-def save_figure(fig, path: str | Path) -> Path:
-    """Write a plotly figure as `<path>.html` (plotly.js beside it, `include_plotlyjs="directory"`) and `<path>.json`
-    (the figure itself, from which `report.export_figures` makes PNG/SVG for papers); both atomically. Returns the HTML path."""
-    path = Path(path)
-    path = path.with_suffix("") if path.suffix in (".html", ".json") else path
-    html, js = path.with_name(path.name + ".html"), path.with_name(path.name + ".json")
-    tmp = html.with_name(f".{html.stem}.{os.getpid()}.{next(_TMP_COUNTER)}.tmp.html")
-    ensure_writable_dir(html.parent)
-    try:
-        fig.write_html(tmp, include_plotlyjs="directory")
-        atomic_write_text(js, fig.to_json())
-        os.replace(tmp, html)
-    finally: tmp.unlink(missing_ok=True)
-    return html
+def save_figure(fig, path: str | Path, style: bool = True) -> Path:
+    """Write a plotly figure as `<path>.html` and `<path>.json` in the project's style: `occlusion_fr.figures.save_figure`,
+    kept here for the stages that import it from `config`."""
+    from occlusion_fr.figures import save_figure as _save     # 00c_figures builds on this module, so it is imported when used
+    return _save(fig, path, style)
 
 # %% ../nbs/00_config.ipynb #637f4cde
 def seed_everything(seed: int) -> None:

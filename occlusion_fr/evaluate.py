@@ -19,14 +19,14 @@ from .data import read_manifest, read_rgb
 from .occlusion import occlude_dataset
 from .quality import quality_metrics
 from .recognition import (RECOGNIZERS, Protocol, calibrate_threshold, create_recognizer, geometry_table,
-                                      roc_figure, score_protocol, verification_protocol)
+                                      manifest_digest, protocol_for, roc_figure, score_protocol)
 from .reconstruct import read_mask, reconstruct_dir
 from .verification import det_curve, det_figure, score_distribution_figure
 
 # %% auto #0
-__all__ = ['CONDITIONS', 'TABLE_COLUMNS', 'BIOMETRIC_COLUMNS', 'EvalInputs', 'prepare_eval_inputs', 'quality_per_image',
-           'summarize_quality', 'calibration', 'recognition_per_condition', 'EvalResult', 'markdown_table',
-           'trained_with', 'evaluate']
+__all__ = ['CONDITIONS', 'CALIBRATION_FMR', 'TABLE_COLUMNS', 'BIOMETRIC_COLUMNS', 'EvalInputs', 'prepare_eval_inputs',
+           'quality_per_image', 'summarize_quality', 'calibration', 'recognition_per_condition', 'EvalResult',
+           'markdown_table', 'trained_with', 'evaluate']
 
 # %% ../nbs/08_evaluate.ipynb #cfc9da3e
 CONDITIONS = ("Original", "Damaged", "Reconstructed", "Inpainted")
@@ -89,51 +89,60 @@ def summarize_quality(per_image: pd.DataFrame) -> pd.DataFrame:
     std = g[["psnr", "ssim"]].std().add_suffix("_std")
     return mean.join(std)
 
-# %% ../nbs/08_evaluate.ipynb #a94e61e3
+# %% ../nbs/08_evaluate.ipynb #e714df6e
+CALIBRATION_FMR = 1e-2     # validation FMR of the headline threshold: ≥ 10 false matches on celeba-mini's val (see above)
 _CALIBRATIONS: dict = {}
 
-def calibration(cfg: Config, rec, target_fmr: float | None = 1e-2, split: str = "val", batch_size: int = 64,
+def calibration(cfg: Config, rec, target_fmr: float | None = CALIBRATION_FMR, split: str = "val", batch_size: int = 64,
                 progress: bool = True) -> dict:
-    """`recognition.calibrate_threshold` on the Original faces of `split` (default: the validation identities).
-    It depends only on the data, the recognizer and the seed, so it is computed once per process and reused for
-    every model of a table."""
-    if target_fmr is None: return dict(threshold=float("nan"), target_fmr=None)
-    key = (str(cfg.aligned_dir()), repr(rec), split, cfg.seed, target_fmr)
+    """`recognition.calibrate_threshold` on the Original faces of `split`'s pair lists (default: the validation
+    identities): dict(threshold, target_fmr, fmr, fnmr, n_mated, n_nonmated, split, recognizer, …; `why` when NaN).
+    Cached per process for a manifest, recognizer configuration (`repr`), split, seed and target."""
+    if target_fmr is None: return dict(threshold=float("nan"), target_fmr=None, split=split, recognizer=rec.name, why="not asked")
+    key = (str(cfg.aligned_dir()), manifest_digest(read_manifest(cfg)), repr(rec), split, cfg.seed, target_fmr)
     if key not in _CALIBRATIONS: _CALIBRATIONS[key] = _calibrate(cfg, rec, target_fmr, split, batch_size, progress)
     return dict(_CALIBRATIONS[key])
 
 def _calibrate(cfg: Config, rec, target_fmr: float, split: str, batch_size: int, progress: bool) -> dict:
+    nan = float("nan")
     man = read_manifest(cfg)
     faces = man[(man.split == split) & (man.status == "ok")].set_index("image_id", drop=False)
-    if faces.identity.nunique() < 2:
-        return dict(threshold=float("nan"), target_fmr=target_fmr, why=f"split {split!r} has fewer than 2 identities")
-    out = calibrate_threshold(rec, verification_protocol(man, split, cfg.seed), lambda c, k: read_rgb(cfg.aligned_dir()/faces.loc[k, "aligned"]),
+    try: protocol = protocol_for(cfg, split)
+    except DataError as e:
+        return dict(threshold=nan, target_fmr=target_fmr, fmr=nan, fnmr=nan, n_mated=0, n_nonmated=0, split=split,
+                    recognizer=rec.name, why=str(e))
+    out = calibrate_threshold(rec, protocol, lambda c, k: read_rgb(cfg.aligned_dir()/faces.loc[k, "aligned"]),
                               geometry_table(faces), target_fmr, batch_size, progress)
-    return {**out, "split": split}
+    if not np.isfinite(out["threshold"]):
+        out["why"] = f"FMR {target_fmr:g} is not measurable with {out['n_nonmated']} non-mated comparisons in split {split!r}"
+    return out
 
 def recognition_per_condition(inp: EvalInputs, recognizer: str = "dlib-resnet", recognizer_cfg: dict | None = None,
-                              threshold: float | None = None, impostors_per_probe: int | None = None,
-                              batch_size: int = 64, calibrate_fmr: float | None = 1e-2, n_boot: int = 1000,
+                              threshold: float | None = None, nonmated_per_probe: int = 9, batch_size: int = 64,
+                              calibrate_fmr: float | None = CALIBRATION_FMR, n_boot: int = 1000,
                               progress: bool = True) -> tuple[Protocol, pd.DataFrame, pd.DataFrame]:
-    """(protocol, metrics per condition, scores per comparison and condition). Besides the recognizer's threshold,
-    FMR/FNMR are given at a threshold calibrated on the validation identities (`calibrate_fmr`, columns `fmr@cal`,
-    `fnmr@cal`), with bootstrap intervals over probe identities (`n_boot`)."""
+    """(protocol, metrics per condition, scores per comparison and condition) on the split's fixed pair lists.
+    Headline figures at `threshold` if given, else at the one calibrated on the validation identities
+    (`calibrate_fmr`), else (not measurable) at the recognizer's standard one — `threshold_source` says which; `@std`
+    columns at the standard one; 95 % intervals from the two-way identity bootstrap (`n_boot`)."""
     rec = create_recognizer(recognizer, **(recognizer_cfg or {}))
-    protocol = verification_protocol(read_manifest(inp.cfg), inp.split, inp.cfg.seed, impostors_per_probe)
+    protocol = protocol_for(inp.cfg, inp.split, nonmated_per_probe)
     cal = calibration(inp.cfg, rec, calibrate_fmr, batch_size=batch_size, progress=progress)
     t_cal = cal["threshold"]
-    fixed = [t_cal] if np.isfinite(t_cal) else []
-    met, scores = score_protocol(rec, protocol, inp.conditions, inp.load, geometry_table(inp.faces), threshold,
-                                 batch_size, fixed_thresholds=fixed, n_boot=n_boot, seed=inp.cfg.seed, progress=progress)
-    met = met.rename(columns={f"{k}@t={t_cal:g}": f"{k}@cal" for k in ("fmr", "fnmr", "far_system", "frr_system")})
-    met["threshold_cal"], met["calibration"] = t_cal, json.dumps(cal, default=str)
+    if threshold is not None: thr, source = float(threshold), "given"
+    elif np.isfinite(t_cal): thr, source = t_cal, f"calibrated: FMR ≤ {calibrate_fmr:g} on the {cal['split']} identities"
+    else: thr, source = float(rec.threshold), f"standard ({cal.get('why', 'no calibration')})"
+    met, scores = score_protocol(rec, protocol, inp.conditions, inp.load, geometry_table(inp.faces), thr, batch_size,
+                                 n_boot=n_boot, seed=inp.cfg.seed, progress=progress)
+    met["threshold_cal"], met["threshold_source"], met["calibration"] = t_cal, source, json.dumps(cal, default=str)
+    met["recognizer_cfg"] = repr(rec)
     return protocol, met, scores
 
 # %% ../nbs/08_evaluate.ipynb #d436f0ad
 TABLE_COLUMNS = ["psnr", "ssim", "psnr_hole", "ssim_hole", "acc", "tpr", "fpr", "tar@far=0.01", "eer", "auc",
-                 "fta_rate", "n_mated", "n_nonmated"]
-BIOMETRIC_COLUMNS = ["tpr_ci_lo", "tpr_ci_hi", "eer_ci_lo", "eer_ci_hi", "fnmr@fmr=0.01", "fmr@cal", "fnmr@cal",
-                     "kfold_acc", "kfold_acc_std", "frr_system", "far_system"]
+                 "fta_condition", "fte", "n_mated", "n_nonmated"]
+BIOMETRIC_COLUMNS = ["acc_ci_lo", "acc_ci_hi", "tpr_ci_lo", "tpr_ci_hi", "fpr_ci_lo", "fpr_ci_hi", "eer_ci_lo", "eer_ci_hi",
+                     "acc@std", "tpr@std", "fpr@std", "fnmr@fmr=0.01", "kfold_acc", "frr_system", "far_system"]
 
 @dataclass
 class EvalResult:
@@ -171,26 +180,28 @@ def trained_with(generator: str | Path | None) -> dict:
 
 def evaluate(cfg: Config, generator: str | Path | None, variant: str = "paper", split: str = "test",
              recognizer: str = "dlib-resnet", recognizer_cfg: dict | None = None, threshold: float | None = None,
-             impostors_per_probe: int | None = None, table_name: str = "slice", progress: bool = True) -> EvalResult:
+             nonmated_per_probe: int = 9, table_name: str = "slice", progress: bool = True) -> EvalResult:
     "Reconstruct the split's CelebA-C, score quality and verification, write the table, ROC figure and raw scores."
     inp = prepare_eval_inputs(cfg, generator, variant, split, progress=progress)
     qi = quality_per_image(inp, progress=progress)
-    protocol, ver, scores = recognition_per_condition(inp, recognizer, recognizer_cfg, threshold, impostors_per_probe,
+    protocol, ver, scores = recognition_per_condition(inp, recognizer, recognizer_cfg, threshold, nonmated_per_probe,
                                                       progress=progress)
     table = summarize_quality(qi).reindex(inp.conditions).join(ver, how="right")
     table = table.reindex(columns=TABLE_COLUMNS); table.index.name = "condition"
     tdir, fdir = ensure_writable_dir(cfg.output_path/"tables"), ensure_writable_dir(cfg.output_path/"figures")
     rdir = ensure_writable_dir((Path(generator).parent if generator else cfg.output_path/"eval")/"eval"/f"{table_name}-{variant}-{split}")
     thr = float(ver.threshold.iloc[0])
+    src, std = str(ver.threshold_source.iloc[0]), float(ver.threshold_std.iloc[0])
     meta = dict(table=table_name, generator=str(generator) if generator else None, variant=variant, split=split,
-                recognizer=recognizer, recognizer_cfg=recognizer_cfg or {}, threshold=thr,
+                recognizer=recognizer, recognizer_cfg=recognizer_cfg or {}, recognizer_repr=str(ver.recognizer_cfg.iloc[0]),
+                threshold=thr, threshold_source=src, threshold_std=std, calibration=json.loads(ver.calibration.iloc[0]),
                 protocol=protocol.describe(), config=cfg.to_dict(), trained=trained_with(generator))
     files = dict(csv=atomic_write_csv(tdir/f"{table_name}.csv", table.reset_index()),
                  md=atomic_write_text(tdir/f"{table_name}.md", f"<!-- {json.dumps({k: meta[k] for k in ('generator', 'variant', 'split', 'recognizer', 'threshold')})} -->\n"
-                                      f"{markdown_table(table)}\n{protocol.describe()}; {recognizer} at threshold {thr:g}.\n\n"
-                                      f"Biometric figures (95 % intervals from a bootstrap over probe identities; `@cal`: at the "
-                                      f"threshold {float(ver.threshold_cal.iloc[0]):.4g} calibrated to FMR ≤ 1 % on the validation "
-                                      f"identities; k-fold: 10-fold best accuracy, stratified, seeded):\n\n"
+                                      f"{markdown_table(table)}\n{protocol.describe()}; {ver.recognizer_cfg.iloc[0]} at threshold "
+                                      f"{thr:.4g} ({src}).\n\nBiometric figures (95 % intervals from a two-way bootstrap over "
+                                      f"probe and reference identities; `@std`: at the recognizer's standard threshold {std:g}; "
+                                      f"k-fold: 10-fold best accuracy, stratified, seeded):\n\n"
                                       f"{markdown_table(ver.reindex(columns=BIOMETRIC_COLUMNS))}"),
                  json=atomic_write_text(tdir/f"{table_name}.json", json.dumps(meta, indent=2, default=str)),
                  quality=atomic_write_csv(rdir/"quality_per_image.csv", qi),
@@ -203,6 +214,7 @@ def evaluate(cfg: Config, generator: str | Path | None, variant: str = "paper", 
     det = det_figure({c: det_curve(g.score[g.mated], g.score[~g.mated], metric) for c, g in ok.groupby("condition", sort=False)},
                      title=f"{table_name}: DET, {recognizer}", metric=metric)
     files["det"] = save_figure(det, fdir/f"{table_name}_det")
-    dist = score_distribution_figure(ok, metric, thr, title=f"{table_name}: {recognizer} scores, mated vs non-mated")
+    dist = score_distribution_figure(ok, metric, {"headline": thr, "standard": std},
+                                     title=f"{table_name}: {recognizer} scores, mated vs non-mated")
     files["scores_fig"] = save_figure(dist, fdir/f"{table_name}_scores")
     return EvalResult(table, qi, ver, scores, protocol, files)

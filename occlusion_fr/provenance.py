@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import ast
+import copy
 import hashlib
 import importlib.util
 import json
@@ -46,7 +47,7 @@ def _parse(path: str, mtime_ns: int) -> ast.AST: return ast.parse(Path(path).rea
 def normalized_source(path: str | Path) -> str:
     "The module's syntax tree without docstrings: equal for sources that differ only in comments and docstrings."
     p = Path(path)
-    return ast.dump(_strip_docstrings(ast.parse(p.read_text(encoding="utf-8"), str(p))))
+    return ast.dump(_strip_docstrings(copy.deepcopy(_parse(str(p), p.stat().st_mtime_ns))))
 
 # %% ../nbs/00b_provenance.ipynb #3b6051fd
 def internal_imports(module: str, pkg: Path) -> set[str]:
@@ -56,7 +57,7 @@ def internal_imports(module: str, pkg: Path) -> set[str]:
     is_pkg = path.name == "__init__.py"
     base = module.split(".") if is_pkg else module.split(".")[:-1]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in ast.walk(_parse(str(path), path.stat().st_mtime_ns)):
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.split(".")[0] == PACKAGE}
         elif isinstance(node, ast.ImportFrom):

@@ -480,9 +480,26 @@ def bootstrap_ci(values: np.ndarray, confidence: float = 0.95, n_resamples: int 
                   rng=np.random.default_rng(seed), vectorized=True)
     return float(r.confidence_interval.low), float(r.confidence_interval.high)
 
+def _cluster_bootstrap_ci(values: np.ndarray, clusters: np.ndarray, confidence: float = 0.95, n_resamples: int = 2000,
+                          seed: int = 0) -> tuple[float, float]:
+    "Percentile-bootstrap CI of the mean of `values` resampling whole `clusters` (NaN, NaN for fewer than 2 clusters)."
+    codes, uniq = pd.factorize(pd.Series(clusters)); K = len(uniq)
+    if K < 2: return (math.nan, math.nan)
+    v = np.asarray(values, np.float64)
+    if np.all(v == v[0]): return (float(v[0]), float(v[0]))
+    S, N = np.bincount(codes, v, K), np.bincount(codes, None, K).astype(np.float64)
+    draw = np.random.default_rng(seed).integers(0, K, (n_resamples, K))
+    cnt = np.bincount((draw + K * np.arange(n_resamples)[:, None]).ravel(), minlength=n_resamples * K).reshape(n_resamples, K)
+    means = (cnt @ S) / (cnt @ N)
+    a = (1 - confidence) / 2
+    lo, hi = np.quantile(means, [a, 1 - a])
+    return float(lo), float(hi)
+
 def aggregate_quality(per_image: pd.DataFrame, by: str | Sequence[str] | None = None, metrics: Sequence[str] | None = None,
-                      confidence: float = 0.95, n_resamples: int = 2000, seed: int = 0) -> pd.DataFrame:
-    "Long table: [group cols], metric, mean, std, ci_low, ci_high, n."
+                      confidence: float = 0.95, n_resamples: int = 2000, seed: int = 0,
+                      cluster: str | None = "image_id") -> pd.DataFrame:
+    "Long table: [group cols], metric, mean, std, ci_low, ci_high, n. The interval resamples `cluster`s (the faces)"
+    " when the table has that column, else rows."
     by = [by] if isinstance(by, str) else list(by or [])
     metrics = metrics or [c for c in per_image.columns if c.split("_hole")[0] in METRIC_NAMES]
     groups = per_image.groupby(by, sort=False) if by else [((), per_image)]
@@ -491,8 +508,9 @@ def aggregate_quality(per_image: pd.DataFrame, by: str | Sequence[str] | None = 
         key = key if isinstance(key, tuple) else (key,)
         for m in metrics:
             if m not in g: continue
-            v = g[m].to_numpy(dtype=np.float64); v = v[np.isfinite(v)]
-            lo, hi = bootstrap_ci(v, confidence, n_resamples, seed)
+            v = g[m].to_numpy(dtype=np.float64); fin = np.isfinite(v); v = v[fin]
+            lo, hi = (_cluster_bootstrap_ci(v, g[cluster].to_numpy()[fin], confidence, n_resamples, seed)
+                      if cluster is not None and cluster in g else bootstrap_ci(v, confidence, n_resamples, seed))
             rows.append({**dict(zip(by, key)), "metric": m, "mean": v.mean() if len(v) else math.nan,
                          "std": v.std(ddof=1) if len(v) > 1 else math.nan, "ci_low": lo, "ci_high": hi, "n": len(v)})
     return pd.DataFrame(rows)

@@ -19,15 +19,15 @@ from torch import nn
 
 from .config import ConfigError, WeightsNotFoundError, resolve_device
 from .data import INSIGHTFACE_PACKS, InsightFaceDetector, _sha256, insightface_root, onnx_providers
-from .recognition import FaceGeometry, register_recognizer
+from .recognition import YUNET_PROBE_THRESHOLD, FaceGeometry, ProbeDetector, register_recognizer
 
 # %% auto #0
-__all__ = ['LANDMARK_MODES', 'ARCFACE_PACKS', 'ARCFACE_SHA256', 'INSIGHTFACE_RELEASE', 'IRESNET_LAYERS', 'MAGFACE_FILE',
-           'MAGFACE_ENV', 'MAGFACE_URLS', 'QMAGFACE_ALPHA', 'QMAGFACE_BETA', 'arcface_crop', 'cosine_score',
-           'AlignedFaceRecognizer', 'resolve_arcface_model', 'ArcFaceRecognizer', 'make_arcface_fixture', 'IBasicBlock',
-           'IResNet', 'iresnet', 'MagFaceInference', 'magface_cache_path', 'resolve_magface_weights',
-           'torch_load_weights', 'clean_dict_inf', 'load_magface_checkpoint', 'make_magface_fixture',
-           'MagFaceRecognizer', 'qmagface_score', 'QMagFaceRecognizer', 'architecture_stand_in',
+__all__ = ['LANDMARK_MODES', 'LANDMARK_DETECTORS', 'ARCFACE_PACKS', 'ARCFACE_SHA256', 'INSIGHTFACE_RELEASE', 'IRESNET_LAYERS',
+           'MAGFACE_FILE', 'MAGFACE_ENV', 'MAGFACE_URLS', 'QMAGFACE_ALPHA', 'QMAGFACE_BETA', 'arcface_crop',
+           'cosine_score', 'AlignedFaceRecognizer', 'resolve_arcface_model', 'ArcFaceRecognizer',
+           'make_arcface_fixture', 'IBasicBlock', 'IResNet', 'iresnet', 'MagFaceInference', 'magface_cache_path',
+           'resolve_magface_weights', 'torch_load_weights', 'clean_dict_inf', 'load_magface_checkpoint',
+           'make_magface_fixture', 'MagFaceRecognizer', 'qmagface_score', 'QMagFaceRecognizer', 'architecture_stand_in',
            'benchmark_recognizers', 'format_recognizers_benchmark']
 
 # %% ../nbs/06a_recognizers.ipynb #8c6a636a
@@ -43,7 +43,8 @@ def cosine_score(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     a, b = np.atleast_2d(np.asarray(a, np.float64)), np.atleast_2d(np.asarray(b, np.float64))
     return (a * b).sum(1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
 
-LANDMARK_MODES = ("geometry", "detect", "original")
+LANDMARK_MODES = ("geometry", "probe", "original", "detect")    # "detect": the former name of "probe"
+LANDMARK_DETECTORS = ("scrfd", "yunet", "hog")
 
 class AlignedFaceRecognizer:
     "Base of the 112×112 ArcFace-template recognizers: landmark source, acquisition, quality, cosine scoring."
@@ -51,10 +52,16 @@ class AlignedFaceRecognizer:
     batch_size = 64
 
     def _init_landmarks(self, landmarks: str, detector_weights=None, pack: str = "buffalo_l", device: str = "auto",
-                        det_size: int = 640, root: str | Path | None = None):
+                        det_size: int = 640, root: str | Path | None = None, detector: str = "scrfd",
+                        det_score_threshold: float = YUNET_PROBE_THRESHOLD):
         if landmarks not in LANDMARK_MODES:
-            raise ConfigError(f"landmarks must be {'|'.join(LANDMARK_MODES)}, got {landmarks!r}")
-        self.landmarks = landmarks
+            raise ConfigError(f"landmarks must be {'|'.join(LANDMARK_MODES[:3])}, got {landmarks!r}")
+        if detector not in LANDMARK_DETECTORS:
+            raise ConfigError(f"detector must be {'|'.join(LANDMARK_DETECTORS)}, got {detector!r}")
+        self.landmarks = landmarks = "probe" if landmarks == "detect" else landmarks
+        if landmarks != "geometry" and detector != "scrfd":           # 06's probe detectors (YuNet, dlib HOG)
+            self.detector = ProbeDetector(detector, det_score_threshold, detector_weights=detector_weights)
+            return
         if landmarks != "geometry" and detector_weights is None and root is not None:   # the pack's detector under root
             base, f = Path(root).expanduser()/"models"/pack, INSIGHTFACE_PACKS.get(pack)
             cands = [base/f, base/pack/f] if f else []
@@ -67,8 +74,11 @@ class AlignedFaceRecognizer:
                          if landmarks != "geometry" else None)
 
     def shape(self, image: np.ndarray, geometry: FaceGeometry | None = None) -> np.ndarray | None:
-        "5×2 landmarks SCRFD finds in `image` (largest face), or None when it finds none."
-        if self.detector is None: raise ConfigError(f"{self.name}: shape() needs landmarks='detect' or 'original'")
+        "5×2 landmarks the detector finds in `image` (largest face), or None when it finds none."
+        if self.detector is None: raise ConfigError(f"{self.name}: shape() needs landmarks='probe' or 'original'")
+        if isinstance(self.detector, ProbeDetector):
+            face = self.detector(image, geometry)
+            return None if face is None else face.landmarks.astype(np.float32)
         faces = self.detector.detect(image)
         return faces[0].landmarks.astype(np.float32) if faces else None
 
@@ -153,7 +163,8 @@ class ArcFaceRecognizer(AlignedFaceRecognizer):
 
     def __init__(self, weights: str | Path | None = None, pack: str = "buffalo_l", root: str | Path | None = None,
                  device: str = "auto", landmarks: str = "geometry", detector_weights: str | Path | None = None,
-                 det_size: int = 640, sha256: str | None = None, batch_size: int = 64):
+                 det_size: int = 640, sha256: str | None = None, batch_size: int = 64, detector: str = "scrfd",
+                 det_score_threshold: float = YUNET_PROBE_THRESHOLD):
         from insightface.model_zoo import get_model
         from insightface.model_zoo.arcface_onnx import ArcFaceONNX
         self.path = resolve_arcface_model(pack, weights, root, sha256)
@@ -172,10 +183,11 @@ class ArcFaceRecognizer(AlignedFaceRecognizer):
         b = self.model.input_shape[0]
         self.fixed_batch = isinstance(b, int) and b == 1
         self.input_mean, self.input_std = float(self.model.input_mean), float(self.model.input_std)
-        self._init_landmarks(landmarks, detector_weights, pack, device, det_size, root)
+        self._init_landmarks(landmarks, detector_weights, pack, device, det_size, root, detector, det_score_threshold)
 
     def __repr__(self):
-        return (f"ArcFaceRecognizer({self.path.name}, landmarks={self.landmarks!r}, providers={self.providers_used}, "
+        return (f"ArcFaceRecognizer({self.path.name}, landmarks={self.landmarks!r}, detector={self.detector!r}, "
+                f"providers={self.providers_used}, "
                 f"mean/std={self.input_mean}/{self.input_std})")
 
     def embed_crops(self, crops: Sequence[np.ndarray]) -> np.ndarray:
@@ -405,17 +417,19 @@ class MagFaceRecognizer(AlignedFaceRecognizer):
 
     def __init__(self, weights: str | Path | None = None, arch: str = "iresnet100", device: str = "auto",
                  landmarks: str = "geometry", detector_weights: str | Path | None = None, pack: str = "buffalo_l",
-                 root: str | Path | None = None, det_size: int = 640, batch_size: int = 64):
-        "`pack`/`root`/`detector_weights`/`det_size`: the insightface SCRFD used by landmarks='detect'|'original'."
+                 root: str | Path | None = None, det_size: int = 640, batch_size: int = 64, detector: str = "scrfd",
+                 det_score_threshold: float = YUNET_PROBE_THRESHOLD):
+        "`pack`/`root`/`detector_weights`/`det_size`: the insightface SCRFD used by landmarks='probe'|'original'."
         self.path = resolve_magface_weights(weights)
         self.arch, self.batch_size = arch, int(batch_size)
         self.device = torch.device(resolve_device(device))
         self.net = MagFaceInference(arch, self.embedding_size)
         self.checkpoint = load_magface_checkpoint(self.net, self.path)
         self.net.eval().to(self.device)
-        self._init_landmarks(landmarks, detector_weights, pack, device, det_size, root)
+        self._init_landmarks(landmarks, detector_weights, pack, device, det_size, root, detector, det_score_threshold)
 
-    def __repr__(self): return f"{type(self).__name__}({self.arch}, {self.path.name}, landmarks={self.landmarks!r}, device={self.device})"
+    def __repr__(self): return (f"{type(self).__name__}({self.arch}, {self.path.name}, landmarks={self.landmarks!r}, "
+                                f"detector={self.detector!r}, device={self.device})")
 
     @staticmethod
     def to_tensor(crops: Sequence[np.ndarray]) -> torch.Tensor:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from .config import Config, OcclusionFRError, atomic_write_text, ensure_writable_dir, project_root
+from .provenance import PACKAGE, config_digest, module_closure, module_file, normalized_source
+from .provenance import notebook_imports, package_dir
 
 # %% auto #0
-__all__ = ['STAGES', 'BUDGETS', 'ReproduceError', 'Stage', 'plan', 'package_digest', 'data_fingerprint', 'stage_key', 'reproduce']
+__all__ = ['STAGES', 'BUDGETS', 'ReproduceError', 'Stage', 'plan', 'notebook_modules', 'stage_code', 'data_fingerprint',
+           'stage_key', 'stage_keys', 'reproduce']
 
 # %% ../nbs/21_reproduce.ipynb #832f0970
 class ReproduceError(OcclusionFRError):
@@ -45,12 +49,14 @@ STAGES: list[Stage] = [
     Stage("table6", "16_table6.ipynb", ("table3",), writes=("tables/table6.md",)),
     Stage("table7", "17_table7.ipynb", ("table3",), writes=("tables/table7.md",)),
     Stage("table8", "18_table8.ipynb", ("table4", "table6"), writes=("tables/table8.md",)),
-    Stage("identity", "19_identity.ipynb", ("train",), writes=("tables/identity_recovery.md",)),
+    Stage("identity", "19_identity.ipynb", ("train",), writes=("tables/identity.md",)),
+    Stage("claims", "19a_claims.ipynb", ("table1", "table2", "table3", "table4", "table5", "table6", "table7", "table8", "identity"),
+          writes=("tables/claims.md",)),
 ]
 
 BUDGETS: dict[str, dict] = {
-    # every generator: 1 epoch on 128 faces; Tables 5/7 on bins 1-10 %, 20-30 %, 40-50 %; 200 bootstrap resamples
-    "smoke": dict(epochs=1, max_train_images=128, bins="0,2,4", n_boot=200),
+    # every generator: 1 epoch on 128 faces; 200 bootstrap resamples. Only keys some notebook declares (plan() checks)
+    "smoke": dict(epochs=1, max_train_images=128, n_boot=200, testsets="le50"),
     "paper": dict(),          # the paper profile as it stands: nothing cut
 }
 
@@ -97,15 +103,28 @@ def plan(profile: str = "smoke", seed: int = 0, data_dir: str | None = None, wor
     if unused: raise ReproduceError(f"budget key(s) {unused} match no parameter of any stage's notebook")
     return out
 
-# %% ../nbs/21_reproduce.ipynb #5fb7063c
-def package_digest(root: str | Path | None = None) -> str:
-    "SHA-256 over the package's Python sources (path and content), so any code change invalidates every stage."
-    pkg = Path(root or project_root())/"occlusion_fr"
-    h = hashlib.sha256()
-    for f in sorted(pkg.rglob("*.py")):
-        h.update(str(f.relative_to(pkg)).encode()); h.update(b"\0"); h.update(f.read_bytes()); h.update(b"\0")
-    return h.hexdigest()
+# %% ../nbs/21_reproduce.ipynb #a1c0de02
+_EXPORT_RE = re.compile(r"^#\|\s*default_exp\s+([\w.]+)", re.M)
 
+def notebook_modules(nb: str | Path, root: str | Path | None = None) -> set[str]:
+    "Package modules notebook `nb` runs: those it imports and the one it exports (`default_exp`), whose code is its cells."
+    pkg, found = package_dir(root), set(notebook_imports(nb, root))
+    for c in json.loads(Path(nb).read_text(encoding="utf-8"))["cells"]:
+        if c["cell_type"] == "code": found |= {f"{PACKAGE}.{m}" for m in _EXPORT_RE.findall("".join(c["source"]))}
+    return {m for m in found if module_file(m, pkg) is not None}
+
+def stage_code(modules, root: str | Path | None = None, cache: dict | None = None) -> dict:
+    """The code behind `modules`: `digest` equals `code_digest(modules, root)` (closure with registries' families,
+    normalized sources) and `modules` maps each module of the closure to a short digest of its own source.
+    `cache` (module -> normalized source) lets the stages of one plan read each source once."""
+    pkg, cache, h, per = package_dir(root), {} if cache is None else cache, hashlib.sha256(), {}
+    for m in module_closure(modules, root, expand_packages=True):
+        if m not in cache: cache[m] = normalized_source(module_file(m, pkg))
+        h.update(m.encode()); h.update(b"\0"); h.update(cache[m].encode()); h.update(b"\0")
+        per[m] = hashlib.sha256(cache[m].encode()).hexdigest()[:12]
+    return dict(digest=h.hexdigest(), modules=per)
+
+# %% ../nbs/21_reproduce.ipynb #5fb7063c
 def data_fingerprint(data_dir: str | Path | None) -> str:
     "SHA-256 of the relative path and size of every file under the CelebA folder (no image is read)."
     if not data_dir: return "none"
@@ -124,9 +143,24 @@ def _notebook_digest(nb: Path) -> str:
     return hashlib.sha256(json.dumps([(c["cell_type"], "".join(c["source"])) for c in d["cells"]]).encode()).hexdigest()
 
 def stage_key(stage: Stage, params: dict, nbs: Path, upstream: list[str], code: str, data: str) -> str:
+    "SHA-256 of the stage's notebook, parameters, code digest (`stage_code`), data fingerprint and upstream keys."
     blob = json.dumps(dict(stage=stage.name, notebook=_notebook_digest(nbs/stage.notebook), params=params,
                            upstream=upstream, code=code, data=data), sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
+
+def stage_keys(steps: list[tuple[Stage, dict]], nbs: str | Path, data: str = "none",
+               root: str | Path | None = None) -> dict[str, dict]:
+    """`{stage: {key, digest, modules}}` for every stage of a `plan()`, and `report` last: the report's key covers
+    its own code (`report` and its imports) and every stage's key. `root`: the project whose package is read."""
+    nbs, cache, by_mods, out = Path(nbs), {}, {}, {}
+    for s, p in steps:
+        mods = frozenset(notebook_modules(nbs/s.notebook, root))
+        if mods not in by_mods: by_mods[mods] = stage_code(mods, root, cache)
+        code = by_mods[mods]
+        out[s.name] = dict(key=stage_key(s, p, nbs, [out[a]["key"] for a in s.after], code["digest"], data), **code)
+    rep = stage_code([f"{PACKAGE}.report"], root, cache)
+    out["report"] = dict(key=config_digest(dict(code=rep["digest"], stages={k: v["key"] for k, v in out.items()})), **rep)
+    return out
 
 # %% ../nbs/21_reproduce.ipynb #6c125d80
 def _execute(nb: Path, out: Path, params: dict, cwd: Path, progress: bool) -> None:
@@ -147,14 +181,68 @@ def _execute(nb: Path, out: Path, params: dict, cwd: Path, progress: bool) -> No
         if env_test is not None: os.environ["IN_TEST"] = env_test
     os.replace(tmp, out)
 
+def _why(old: dict, key: str, params: dict, code: dict, data: str, missing: list, out: Path, rerun: list) -> str:
+    """Why a stage that is not up to date runs: new, changed (its parameters, the data, the modules whose code changed,
+    the earlier stages `rerun` in this plan), or an output missing."""
+    if not old: return "new"
+    if old.get("key") == key: return f"missing {missing or out.name}"
+    what = ["parameters"] if old.get("params") != json.loads(json.dumps(params, default=str)) else []
+    what += ["data"] if old.get("data", data) != data else []
+    was, now = old.get("modules"), code["modules"]
+    mods = sorted(m.removeprefix(f"{PACKAGE}.") for m in set(was or {}) | set(now) if was is not None and was.get(m) != now.get(m))
+    if mods: what.append("code of " + ", ".join(mods[:4]) + (f" and {len(mods) - 4} more" if len(mods) > 4 else ""))
+    if rerun: what.append("after " + ", ".join(rerun))
+    return "changed" + (f": {'; '.join(what)}" if what else "")
+
+def _report_stale(cfg: Config, old: dict, key: str) -> str | None:
+    """Why `report.html` must be rebuilt, None when it is up to date: new, its code or a stage's key changed, it was
+    rewritten since (another profile, `make report`), or a table or figure is newer than it."""
+    html = cfg.output_path/"report.html"
+    if not html.is_file(): return "new" if not old else "missing report.html"
+    if old.get("key") != key: return "new" if not old else "changed"
+    t = html.stat().st_mtime_ns
+    if old.get("html_mtime_ns") != t: return "report.html rewritten since"
+    newer = sorted(p.name for d in ("tables", "figures") if (cfg.output_path/d).is_dir()
+                   for p in (cfg.output_path/d).iterdir() if p.is_file() and p.stat().st_mtime_ns > t)
+    return f"{newer[0]}{f' and {len(newer) - 1} more' if len(newer) > 1 else ''} newer" if newer else None
+
+# %% ../nbs/21_reproduce.ipynb #a1c0de06
+def _report_step(cfg: Config, exdir: Path, summary: dict | None, key: str, force: bool, ran: bool, n: int) -> dict:
+    "Rebuild `outputs/report.html` (from `summary`) when it is not up to date, or say what would happen (`summary=None`)."
+    stamp, row = exdir/"report.json", dict(stage="report", notebook="20_report.ipynb")
+    old = json.loads(stamp.read_text()) if stamp.is_file() else {}
+    why = _report_stale(cfg, old, key) or ("forced" if force else "stages ran" if ran else None)
+    if why is None:
+        print(f"[{n}/{n}] report: up to date ({old.get('seconds', 0):.0f} s when it was built)")
+        return {**row, "status": "up to date", "seconds": old.get("seconds")}
+    if summary is None: return {**row, "status": f"would run ({why})", "seconds": float("nan")}
+    from occlusion_fr.report import build_report
+    print(f"[{n}/{n}] report: running build_report ({why})", flush=True)
+    t0 = time.perf_counter()
+    html = build_report(cfg, reproduction=summary)
+    secs = time.perf_counter() - t0
+    atomic_write_text(stamp, json.dumps(dict(stage="report", key=key, html=str(html), html_mtime_ns=html.stat().st_mtime_ns,
+                                             seconds=secs, finished=time.strftime("%Y-%m-%dT%H:%M:%S%z")), indent=2))
+    print("report:", html)
+    return {**row, "status": "ran", "seconds": secs}
+
+def _export_static(cfg: Config, summary: dict, static: str) -> None:
+    "PNG/SVG of every figure (`static='auto'`: when a Chrome is found; `'require'`: fail without one) into `summary`."
+    from occlusion_fr.report import export_figures
+    try: summary["static"] = {k: str(v) for k, v in export_figures(cfg.output_path/"figures").items()}
+    except OcclusionFRError as e:
+        if static == "require": raise
+        summary["static_error"] = str(e); print(f"static figures not exported: {e}")
+
+# %% ../nbs/21_reproduce.ipynb #a1c0de07
 def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None, work_dir: str | None = None,
               output_dir: str | None = None, only: list[str] | None = None, force: bool = False,
               dry_run: bool = False, budget: dict | None = None, stages: list[Stage] | None = None,
               nbs_dir: str | Path | None = None, report: bool = True, static: str = "auto",
               progress: bool = True) -> pd.DataFrame:
     """Run every stage that is not up to date (or only the stages in `only`; a stale stage before them is named, and its
-    outputs are used as they are), then build the report and, `static="auto"|"require"|"off"`, the PNG/SVG figures.
-    Returns one row per stage."""
+    outputs are used as they are), then, `static="auto"|"require"|"off"`, the PNG/SVG figures and, when it is not up to
+    date, the report. Returns one row per stage (and one for the report)."""
     cfg = Config.from_profile(profile, data_dir=data_dir, work_dir=work_dir, output_dir=output_dir, seed=seed)
     nbs = Path(nbs_dir) if nbs_dir else project_root()/"nbs"
     steps = plan(profile, seed, data_dir, work_dir, output_dir, budget, stages, nbs)
@@ -164,11 +252,11 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
     exdir = ensure_writable_dir(cfg.output_path/"executed"/profile)
     celeba = _celeba_root(cfg)
     if "data" in names and not dry_run and celeba is None: cfg.celeba_root()   # raises the one-line "where is CelebA" error
-    code, data = package_digest(nbs.parent), data_fingerprint(celeba)
-    keys, rows, t_all = {}, [], time.perf_counter()
+    data = data_fingerprint(celeba)
+    info = stage_keys(steps, nbs, data, nbs.parent if (nbs.parent/PACKAGE/"__init__.py").is_file() else None)
+    rows, t_all, n = [], time.perf_counter(), len(steps) + bool(report)
     for i, (s, p) in enumerate(steps, 1):
-        key = keys[s.name] = stage_key(s, p, nbs, [keys[a] for a in s.after], code, data)
-        stamp, out = exdir/f"{s.name}.json", exdir/s.notebook
+        key, stamp, out = info[s.name]["key"], exdir/f"{s.name}.json", exdir/s.notebook
         old = json.loads(stamp.read_text()) if stamp.is_file() else {}
         missing = [w for w in s.writes if not (cfg.output_path/w).is_file()]
         current = old.get("key") == key and out.is_file() and not missing
@@ -177,15 +265,15 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
                              seconds=old.get("seconds", float("nan")) if current else float("nan"))); continue
         if current and not force:
             rows.append(dict(stage=s.name, notebook=s.notebook, status="up to date", seconds=old.get("seconds")))
-            print(f"[{i}/{len(steps)}] {s.name}: up to date ({s.notebook}, {old.get('seconds', 0):.0f} s when it ran)")
+            print(f"[{i}/{n}] {s.name}: up to date ({s.notebook}, {old.get('seconds', 0):.0f} s when it ran)")
             continue
-        why = ("forced" if current else "new" if not old else "changed" if old.get("key") != key
-               else f"missing {missing or out.name}")
+        rerun = [r["stage"] for r in rows if r["stage"] in s.after and (r["status"] == "ran" or r["status"].startswith("would"))]
+        why = "forced" if current else _why(old, key, p, info[s.name], data, missing, out, rerun)
         if dry_run:
             rows.append(dict(stage=s.name, notebook=s.notebook, status=f"would run ({why})", seconds=float("nan"))); continue
         stale = [a for a in s.after if next(r["status"] for r in rows if r["stage"] == a) == "not selected"]
-        if stale: print(f"[{i}/{len(steps)}] {s.name}: note: {', '.join(stale)} not up to date; their outputs are used as they are")
-        print(f"[{i}/{len(steps)}] {s.name}: running {s.notebook} ({why}) with {p}", flush=True)
+        if stale: print(f"[{i}/{n}] {s.name}: note: {', '.join(stale)} not up to date; their outputs are used as they are")
+        print(f"[{i}/{n}] {s.name}: running {s.notebook} ({why}) with {p}", flush=True)
         t0 = time.perf_counter()
         _execute(nbs/s.notebook, out, p, nbs, progress)
         secs = time.perf_counter() - t0
@@ -193,25 +281,21 @@ def reproduce(profile: str = "smoke", seed: int = 0, data_dir: str | None = None
         if missing: raise ReproduceError(f"stage {s.name!r}: {s.notebook} finished but did not write {missing} "
                                          f"under {cfg.output_path} (executed notebook: {out})")
         atomic_write_text(stamp, json.dumps(dict(stage=s.name, notebook=s.notebook, key=key, params=p, seconds=secs,
-                                                 finished=time.strftime("%Y-%m-%dT%H:%M:%S%z")), indent=2, default=str))
+                                                 finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"), data=data,
+                                                 code=info[s.name]["digest"], modules=info[s.name]["modules"]),
+                                            indent=2, default=str))
         rows.append(dict(stage=s.name, notebook=s.notebook, status="ran", seconds=secs))
-        print(f"[{i}/{len(steps)}] {s.name}: done in {secs:.0f} s", flush=True)
-    df = pd.DataFrame(rows)
-    if dry_run: return df
+        print(f"[{i}/{n}] {s.name}: done in {secs:.0f} s", flush=True)
+    ran = any(r["status"] == "ran" or r["status"].startswith("would run") for r in rows)
+    if dry_run:
+        return pd.DataFrame(rows + ([_report_step(cfg, exdir, None, info["report"]["key"], force, ran, n)] if report else []))
     summary = dict(profile=profile, seed=seed, budget=budget if budget is not None else BUDGETS[profile],
-                   stages=df.to_dict("records"), package=code, data=data)
-    if report and static != "off":
-        from occlusion_fr.report import export_figures
-        try: summary["static"] = {k: str(v) for k, v in export_figures(cfg.output_path/"figures").items()}
-        except OcclusionFRError as e:
-            if static == "require": raise
-            summary["static_error"] = str(e); print(f"static figures not exported: {e}")
+                   stages=rows, code={k: v["digest"] for k, v in info.items()}, data=data)
+    if report and static != "off": _export_static(cfg, summary, static)
     summary["seconds"] = time.perf_counter() - t_all
     atomic_write_text(exdir/"reproduce.json", json.dumps(summary, indent=2, default=str))
-    if report:
-        from occlusion_fr.report import build_report
-        print("report:", build_report(cfg, reproduction=summary))
-    return df
+    if report: rows = rows + [_report_step(cfg, exdir, summary, info["report"]["key"], force, ran, n)]
+    return pd.DataFrame(rows)
 
 def _celeba_root(cfg: Config) -> Path | None:
     "The configured CelebA folder, None when none is configured (the data stage then says so itself)."

@@ -12,9 +12,8 @@ import cv2
 import numpy as np
 
 from .config import ConfigError
-from .data import (ARCFACE_112, YUNET_SHA256, YuNetDetector, onnx_providers, opencv_zoo_model,
-                               similarity_transform)
-from .recognition import FaceGeometry, register_recognizer
+from .data import ARCFACE_112, YUNET_SHA256, onnx_providers, opencv_zoo_model, similarity_transform
+from .recognition import YUNET_PROBE_THRESHOLD, FaceGeometry, ProbeDetector, register_recognizer
 
 # %% auto #0
 __all__ = ['SFACE_FILE', 'SFACE_SHA256', 'SFACE_ENV', 'resolve_sface_weights', 'sface_graph', 'sface_align_crop', 'sface_blob',
@@ -73,41 +72,43 @@ def sface_match(a: np.ndarray, b: np.ndarray, dis_type: str = "cosine") -> np.nd
 @register_recognizer("sface")
 class SFaceRecognizer:
     """SFace (OpenCV Zoo, MobileFaceNet, SFace loss; 128-D, cosine, same person at ≥ 0.363) on onnxruntime, landmarks
-    by YuNet: on each probe itself (`landmarks="probe"`) or, as an oracle, on its undamaged reference (`"original"`)."""
+    by `detector` (06's `ProbeDetector`, YuNet by default): on each probe itself (`landmarks="probe"`) or, as an
+    oracle, on its undamaged reference (`"original"`)."""
     name, metric, threshold, embedding_size, crop_size = "sface", "cosine", 0.363, 128, 112
     threshold_l2 = 1.128                  # OpenCV Zoo's L2 threshold on normalised features (not used by the protocol)
 
     def __init__(self, weights: str | Path | None = None, detector_weights: str | Path | None = None,
                  landmarks: str = "probe", device: str = "auto", batch_size: int = 64, sha256: str | None = SFACE_SHA256,
-                 detector_sha256: str | None = YUNET_SHA256, det_score_threshold: float = 0.9):
+                 detector_sha256: str | None = YUNET_SHA256, det_score_threshold: float = YUNET_PROBE_THRESHOLD,
+                 detector: str = "yunet", hog_upsample: Sequence[int] = (1, 2)):
         import onnxruntime as ort
         if landmarks not in ("probe", "original"): raise ConfigError(f"landmarks must be probe|original, got {landmarks!r}")
         self.path, data = resolve_sface_weights(weights, sha256)
         self.session = ort.InferenceSession(sface_graph(data), providers=onnx_providers(device))
         self.providers_used = list(self.session.get_providers())
         self.input_name = self.session.get_inputs()[0].name
-        self.detector = YuNetDetector(detector_weights, score_threshold=det_score_threshold, sha256=detector_sha256)
+        self.detector = ProbeDetector(detector, det_score_threshold, hog_upsample, detector_weights, detector_sha256)
         self.landmarks, self.device, self.batch_size = landmarks, device, int(batch_size)
 
-    def __repr__(self): return (f"SFaceRecognizer({self.path.name}, landmarks={self.landmarks!r}, providers="
-                                f"{self.providers_used}, det_score_threshold={self.detector.score_threshold})")
+    def __repr__(self): return (f"SFaceRecognizer({self.path.name}, landmarks={self.landmarks!r}, detector={self.detector!r}, "
+                                f"providers={self.providers_used})")
 
     def shape(self, image: np.ndarray, geometry: FaceGeometry | None = None) -> np.ndarray | None:
-        "YuNet's 5 landmarks (ArcFace order) of the largest face in `image`, or None when it finds none."
-        faces = self.detector.detect(image)
-        return faces[0].landmarks.astype(np.float32) if faces else None
+        "The detector's 5 landmarks (ArcFace order) of the largest face in `image`, or None when it finds none."
+        face = self.detector(image, geometry)
+        return None if face is None else face.landmarks.astype(np.float32)
 
     def crops(self, images: Sequence[np.ndarray], geometries: Sequence[FaceGeometry], shapes=None
               ) -> tuple[list[np.ndarray], np.ndarray]:
-        "(112² RGB crops, `acquired` per image): a given shape as is; None given in 'original' mode: not acquired; else YuNet."
+        "(112² RGB crops, `acquired` per image): a given shape as is; None given in 'original' mode: not acquired; else detected."
         if len(images) != len(geometries): raise ValueError(f"{len(images)} images but {len(geometries)} geometries")
         given = shapes is not None
         shapes = list(shapes) if given else [None] * len(images)
         if len(shapes) != len(images): raise ValueError(f"{len(images)} images but {len(shapes)} shapes")
         out, acquired = [], np.zeros(len(images), bool)
-        for i, (im, s) in enumerate(zip(images, shapes)):
+        for i, (im, g, s) in enumerate(zip(images, geometries, shapes)):
             if s is None and given and self.landmarks == "original": continue
-            lm = self.shape(im) if s is None else np.asarray(s, np.float32).reshape(5, 2)
+            lm = self.shape(im, g) if s is None else np.asarray(s, np.float32).reshape(5, 2)
             if lm is None or not np.isfinite(lm).all(): continue
             out.append(sface_align_crop(im, lm)); acquired[i] = True
         return out, acquired

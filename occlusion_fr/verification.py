@@ -15,7 +15,8 @@ from .recognition import equal_error_rate, roc, to_similarity, verification_metr
 
 # %% auto #0
 __all__ = ['DET_TICKS', 'rates_at_threshold', 'threshold_at_fmr', 'kfold_best_accuracy', 'det_curve', 'det_figure',
-           'score_distribution_figure', 'bootstrap_verification', 'ci_columns', 'verification_report']
+           'score_distribution_figure', 'identity_draws', 'comparison_weights', 'bootstrap_verification', 'ci_columns',
+           'bootstrap_conditions', 'percentile_ci', 'recovered_share', 'verification_report']
 
 # %% ../nbs/06b_verification.ipynb #a36642b8
 def _sim(scores, metric: str) -> np.ndarray:
@@ -163,30 +164,52 @@ def score_distribution_figure(scores: pd.DataFrame, metric: str = "euclidean",
     fig.update_xaxes(title_text="distance (lower = same person)" if metric == "euclidean" else f"{metric} similarity")
     return fig
 
-# %% ../nbs/06b_verification.ipynb #e3b933ec
+# %% ../nbs/06b_verification.ipynb #c0d8ec0e
 def _first_true(pred, n: int, B: int) -> np.ndarray:
     "Vectorised binary search: per row, the first index g in 0..n with pred(g, rows) true (pred monotone in g)."
     lo, hi, r = np.zeros(B, np.int64), np.full(B, n, np.int64), np.arange(B)
-    while (lo < hi).any():
+    while (act := lo < hi).any():
         mid = (lo + hi) // 2
         c = pred(mid, r)
-        hi, lo = np.where(c, mid, hi), np.where(c, lo, mid + 1)
+        hi, lo = np.where(act & c, mid, hi), np.where(act & ~c, mid + 1, lo)   # converged rows stay put
     return lo
 
-def _weighted_figures(counts: np.ndarray, cm_idx: np.ndarray, cn_idx: np.ndarray, KM: np.ndarray, KN: np.ndarray,
-                      k_acc: tuple[int, int], far_targets: Sequence[float]) -> dict[str, np.ndarray]:
-    "acc/tpr/fpr/fnmr at the threshold, EER and TAR@FAR for each row of cluster multiplicities `counts`."
-    " cm_idx/cn_idx: clusters of the mated/non-mated comparisons by decreasing similarity; KM[g]/KN[g]: how many of"
-    " them are accepted at ROC point g (0 = nothing accepted, then one point per distinct score)."
-    B = len(counts)
-    CM = np.zeros((B, len(cm_idx) + 1), np.int64); np.cumsum(counts[:, cm_idx], 1, out=CM[:, 1:])
-    CN = np.zeros((B, len(cn_idx) + 1), np.int64); np.cumsum(counts[:, cn_idx], 1, out=CN[:, 1:])
+def identity_draws(n_identities: int, n_boot: int, seed: int = 0) -> np.ndarray:
+    "(n_boot, G) multiplicities of G identities drawn G times with replacement per resample; seeded, one call for all."
+    draw = np.random.default_rng(seed).integers(0, n_identities, size=(n_boot, n_identities))
+    flat = (draw + n_identities * np.arange(n_boot)[:, None]).ravel()
+    return np.bincount(flat, minlength=n_boot * n_identities).reshape(n_boot, n_identities)
+
+def _identity_index(pairs: pd.DataFrame, identities=None) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    "(identities, probe codes, reference codes) of a comparison table; identities default to those in it, sorted."
+    u = pd.Index(sorted(set(pairs.probe_identity) | set(pairs.reference_identity)) if identities is None else list(identities))
+    p, r = u.get_indexer(pairs.probe_identity), u.get_indexer(pairs.reference_identity)
+    if (p < 0).any() or (r < 0).any(): raise ValueError("some comparisons' identities are not among `identities`")
+    return u, p, r
+
+def comparison_weights(counts: np.ndarray, p: np.ndarray, r: np.ndarray, mated: np.ndarray) -> np.ndarray:
+    "(B, n) multiplicity of n comparisons in B resamples of identity counts (B, G): non-mated c[p]·c[r], mated c[p]."
+    return np.where(mated, counts[:, p], counts[:, p] * counts[:, r])
+
+def _mix_acc(tpr, fpr, share: float):
+    "ACC at a fixed mated share: share·TPR + (1 − share)(1 − FPR)."
+    if share == 0: return 1 - fpr
+    if share == 1: return tpr
+    return share * tpr + (1 - share) * (1 - fpr)
+
+def _weighted_figures(WM: np.ndarray, WN: np.ndarray, KM: np.ndarray, KN: np.ndarray, k_acc: tuple[int, int],
+                      far_targets: Sequence[float], share: float) -> dict[str, np.ndarray]:
+    "acc/tpr/fpr/fnmr at the threshold, EER and TAR@FAR for each row of comparison weights. WM/WN: weights (B, ·) of"
+    " the mated/non-mated comparisons by decreasing similarity; KM[g]/KN[g]: how many of them are accepted at ROC"
+    " point g (0 = nothing accepted, then one point per distinct score); ACC at the fixed mated `share`."
+    B = len(WM)
+    CM = np.zeros((B, WM.shape[1] + 1), np.int64); np.cumsum(WM, 1, out=CM[:, 1:])
+    CN = np.zeros((B, WN.shape[1] + 1), np.int64); np.cumsum(WN, 1, out=CN[:, 1:])
     P, Nn = CM[:, -1].astype(np.float64), CN[:, -1].astype(np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
         P_, N_ = np.where(P > 0, P, np.nan), np.where(Nn > 0, Nn, np.nan)
-        tp, fp = CM[:, k_acc[0]], CN[:, k_acc[1]]
-        tpr, fpr = tp / P_, fp / N_
-        out = dict(acc=(tp + Nn - fp) / (P + Nn), tpr=tpr, fpr=fpr, fnmr=1 - tpr)
+        tpr, fpr = CM[:, k_acc[0]] / P_, CN[:, k_acc[1]] / N_
+        out = dict(acc=_mix_acc(tpr, fpr, share), tpr=tpr, fpr=fpr, fnmr=1 - tpr)
         far = lambda g, r: CN[r, KN[g]] / N_                  # ROC point g of every row, as recognition.roc
         tar = lambda g, r: CM[r, KM[g]] / P_
         d = lambda g, r: far(g, r) - (1 - tar(g, r))          # FMR − FNMR, non-decreasing in g
@@ -202,40 +225,39 @@ def _weighted_figures(counts: np.ndarray, cm_idx: np.ndarray, cn_idx: np.ndarray
             out[f"tar@far={f:g}"] = np.where((Nn > 0) & (P > 0) & (f >= 1.0 / np.where(Nn > 0, Nn, 1)), tar(g, r), np.nan)
     return out
 
+# %% ../nbs/06b_verification.ipynb #1b704861
 def bootstrap_verification(pairs: pd.DataFrame, metric: str = "euclidean", threshold: float = 0.6,
                            far_targets: Sequence[float] = (1e-2, 1e-3), n_boot: int = 1000, seed: int = 0,
-                           cluster: str | None = "probe_identity", level: float = 0.95) -> pd.DataFrame:
-    "Cluster-bootstrap percentile intervals of acc, tpr, fpr, fnmr, eer and tar@far at `threshold` (metric units)."
-    " `pairs`: one row per comparison with `mated` and `score` (and the `cluster` column; NaN scores, i.e. probes"
-    " not acquired, are left out). Rows: figures;"
-    " columns: estimate (on all comparisons), lo, hi, se (bootstrap std), n_valid."
-    pairs = pairs[np.isfinite(pairs.score.to_numpy(np.float64))]          # not acquired in this condition: FTA
+                           cluster: str | None = "two-way", level: float = 0.95, identities=None) -> pd.DataFrame:
+    "Identity-bootstrap percentile intervals of acc, tpr, fpr, fnmr, eer and tar@far at `threshold` (metric units)."
+    " `pairs`: one row per comparison with `mated`, `score` and probe_identity/reference_identity (two-way) or the"
+    " `cluster` column; NaN scores (not scored) are left out. Rows: figures; columns: estimate (on all comparisons),"
+    " lo, hi, se (bootstrap std), n_valid."
+    pairs = pairs[np.isfinite(pairs.score.to_numpy(np.float64))]          # not scored (FTA, FTE): left out
     s = _sim(pairs.score.to_numpy(), metric); y = pairs.mated.to_numpy(bool)
     if len(s) == 0: raise ValueError("no comparisons to bootstrap")
-    codes = np.arange(len(s)) if cluster is None else pd.factorize(pairs[cluster])[0]
-    G = int(codes.max()) + 1
+    if cluster == "two-way":
+        u, p, r = _identity_index(pairs, identities); G = len(u)
+        weights = lambda cnt, idx: comparison_weights(cnt, p[idx], r[idx], y[idx])
+    else:
+        codes = np.arange(len(s)) if cluster is None else pd.factorize(pairs[cluster])[0]
+        G = int(codes.max()) + 1
+        weights = lambda cnt, idx: cnt[:, codes[idx]]
     order = np.argsort(-s, kind="stable")
-    s_sorted, y_sorted, c_sorted = s[order], y[order], codes[order]
+    s_sorted, y_sorted = s[order], y[order]
     ends = np.r_[np.nonzero(np.diff(s_sorted))[0], len(s) - 1]           # last index of each tie group
     cum_m = np.cumsum(y_sorted)
     KM = np.r_[0, cum_m[ends]]; KN = np.r_[0, ends + 1 - cum_m[ends]]     # accepted at each ROC point
-    t = float(_sim([threshold], metric)[0])
-    k = int((s_sorted >= t).sum())                                       # accepted comparisons form a prefix
+    k = int((s_sorted >= float(_sim([threshold], metric)[0])).sum())     # accepted comparisons form a prefix
     k_acc = (int(cum_m[k - 1]) if k else 0, k - int(cum_m[k - 1]) if k else 0)
-    args = (c_sorted[y_sorted], c_sorted[~y_sorted], KM, KN, k_acc, far_targets)
-    est = {k: float(v[0]) for k, v in _weighted_figures(np.ones((1, G), np.int64), *args).items()}
-    rng = np.random.default_rng(seed)
-    chunk = max(1, 2_000_000 // len(s))
-    parts = []
-    for b0 in range(0, n_boot, chunk):
-        b = min(chunk, n_boot - b0)
-        draw = rng.integers(0, G, size=(b, G))
-        counts = np.bincount((draw + G * np.arange(b)[:, None]).ravel(), minlength=b * G).reshape(b, G)
-        parts.append(_weighted_figures(counts, *args))
-    a = (1 - level) / 2
-    rows = {}
+    im, inm, share = order[y_sorted], order[~y_sorted], float(y.mean())
+    figs = lambda cnt: _weighted_figures(weights(cnt, im), weights(cnt, inm), KM, KN, k_acc, far_targets, share)
+    est = {k: float(v[0]) for k, v in figs(np.ones((1, G), np.int64)).items()}
+    counts, chunk = identity_draws(G, n_boot, seed), max(1, 2_000_000 // len(s))
+    parts = [figs(counts[b0:b0 + chunk]) for b0 in range(0, n_boot, chunk)]
+    a, rows = (1 - level) / 2, {}
     for k in est:
-        v = np.concatenate([p[k] for p in parts]); v = v[np.isfinite(v)]
+        v = np.concatenate([p_[k] for p_ in parts]); v = v[np.isfinite(v)]
         lo, hi = (np.quantile(v, [a, 1 - a]) if len(v) else (np.nan, np.nan))
         rows[k] = dict(estimate=est[k], lo=float(lo), hi=float(hi), se=float(v.std(ddof=1)) if len(v) > 1 else np.nan,
                        n_valid=len(v))
@@ -246,6 +268,47 @@ def bootstrap_verification(pairs: pd.DataFrame, metric: str = "euclidean", thres
 def ci_columns(boot: pd.DataFrame) -> dict:
     "A `bootstrap_verification` table as flat columns `<figure>_ci_lo`, `<figure>_ci_hi` for a metrics row."
     return {f"{k}_ci_{c}": float(boot.at[k, c]) for k in boot.index for c in ("lo", "hi")}
+
+# %% ../nbs/06b_verification.ipynb #73ee90b8
+def bootstrap_conditions(scores: pd.DataFrame, metric: str = "euclidean", threshold: float = 0.6, n_boot: int = 1000,
+                         seed: int = 0, identities=None) -> pd.DataFrame:
+    "Two-way identity bootstrap of every condition of a score table with the same draws: columns resample, condition,"
+    " tpr, fpr, acc (at `threshold`, metric units; ACC at each condition's mated share) and the weighted numbers of"
+    " mated / non-mated comparisons scored (`n_mated`, `n_nonmated`). Point estimates in `.attrs['estimate']`."
+    u, p, r = _identity_index(scores, identities); G = len(u)
+    C = identity_draws(G, n_boot, seed).astype(np.float64)
+    s = scores.score.to_numpy(np.float64); fin = np.isfinite(s); m = scores.mated.to_numpy(bool)
+    acc = np.zeros(len(s)); acc[fin] = _sim(s[fin], metric) >= float(_sim([threshold], metric)[0])
+    frames, est = [], {}
+    for c, idx in scores.groupby("condition", sort=False).indices.items():
+        i_m, i_n = idx[m[idx] & fin[idx]], idx[~m[idx] & fin[idx]]
+        Am, Nm = np.bincount(p[i_m], acc[i_m], G), np.bincount(p[i_m], None, G).astype(np.float64)
+        An, Nn = np.zeros((G, G)), np.zeros((G, G))
+        np.add.at(An, (p[i_n], r[i_n]), acc[i_n]); np.add.at(Nn, (p[i_n], r[i_n]), 1.0)
+        P, N = C @ Nm, ((C @ Nn) * C).sum(1)
+        share = len(i_m) / (len(i_m) + len(i_n)) if len(i_m) + len(i_n) else np.nan
+        with np.errstate(invalid="ignore", divide="ignore"):
+            tpr = np.where(P > 0, (C @ Am) / np.where(P > 0, P, 1), np.nan)
+            fpr = np.where(N > 0, ((C @ An) * C).sum(1) / np.where(N > 0, N, 1), np.nan)
+            t0 = acc[i_m].mean() if len(i_m) else np.nan; f0 = acc[i_n].mean() if len(i_n) else np.nan
+        est[c] = dict(tpr=float(t0), fpr=float(f0), acc=float(_mix_acc(t0, f0, share)), n_mated=len(i_m), n_nonmated=len(i_n))
+        frames.append(pd.DataFrame(dict(resample=np.arange(n_boot), condition=c, tpr=tpr, fpr=fpr, acc=_mix_acc(tpr, fpr, share),
+                                        n_mated=np.rint(P).astype(np.int64), n_nonmated=np.rint(N).astype(np.int64))))
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs.update(estimate=est, n_boot=n_boot, seed=seed, threshold=float(threshold), n_identities=G, metric=metric)
+    return out
+
+def percentile_ci(boot: pd.DataFrame, columns: Sequence[str] = ("tpr", "fpr", "acc"), level: float = 0.95) -> pd.DataFrame:
+    "Per condition of `bootstrap_conditions`: `<column>_ci_lo`, `<column>_ci_hi` percentile intervals (NaNs left out)."
+    a, g = (1 - level) / 2, boot.groupby("condition", sort=False)
+    return pd.concat({f"{c}_ci_{k}": g[c].quantile(q) for c in columns for k, q in (("lo", a), ("hi", 1 - a))}, axis=1)
+
+def recovered_share(boot: pd.DataFrame, condition: str, original: str = "Original", damaged: str = "Damaged",
+                    column: str = "tpr") -> pd.Series:
+    "Per resample: (x − x_damaged)/(x_original − x_damaged) of `column` for `condition` (NaN where nothing was lost)."
+    w = boot.pivot(index="resample", columns="condition", values=column)
+    lost = w[original] - w[damaged]
+    return ((w[condition] - w[damaged]) / lost.where(lost > 0)).rename(f"recovered {column}: {condition}")
 
 # %% ../nbs/06b_verification.ipynb #164df719
 def verification_report(mated, nonmated, metric: str = "euclidean", threshold: float = 0.6,
