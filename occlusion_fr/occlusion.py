@@ -804,6 +804,17 @@ def _timed(fn, items) -> float:
     return len(items) / (time.perf_counter() - t)
 
 # %% ../nbs/02_occlusion.ipynb #6591fb28
+def _occlude_one_before(task: dict) -> list[dict]:
+    "The writer as it was before PNG files were tuned (libpng decode, 8-bit mask PNG), one variant: the benchmark's baseline."
+    data = Path(task["src"]).read_bytes(); h = content_hash(data)
+    img = cv2.cvtColor(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+    lm = np.asarray(task["landmarks"], np.float32).reshape(5, 2)
+    for out in task["outputs"]:
+        occlusion_key(h, task["template"], task["detector"], out["variant"], task["seed"], OcclusionSpec().scaled(img.shape[0]), task["landmarks"])
+        occ, mask, _ = occlude(img, task["image_id"], task["seed"], out["variant"], landmarks=lm)
+        atomic_write_bytes(out["occ_path"], encode_png(occ, 1)); atomic_write_bytes(out["mask_path"], encode_png(mask, 1))
+    return []
+
 def benchmark_occlusion(n: int = 400, size: int = 256, workers: int | None = None, cfg: Config | None = None,
                         seed: int = 0) -> dict:
     "Images/s of CelebA-C generation (PNG files and tar shards) vs the authors'-style PIL implementation, in the same run."
@@ -840,19 +851,26 @@ def benchmark_occlusion(n: int = 400, size: int = 256, workers: int | None = Non
                          mask_path=str(tmp/tag/f"m{i}.png")) for i in range(m)]
         t = time.thread_time(); res["ours_end_to_end"] = _timed(_occlude_one, tasks("ours", n))
         res["cpu_ms_per_face"] = 1000 * (time.thread_time() - t) / n
+        t = time.thread_time(); _timed(_occlude_one_before, tasks("before", n))
+        res["cpu_ms_before"] = 1000 * (time.thread_time() - t) / n
+        t = time.thread_time(); _write_shard(shard_tasks("shards1", n, 1)[0])
+        res["cpu_ms_shards"] = 1000 * (time.thread_time() - t) / n                    # CPU time: robust to other load
         res["reference_end_to_end"] = _timed(_reference_one, reference_tasks("ref", n_ref))
         from occlusion_fr import occlusion as mod
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=mod._init_occlusion_worker) as pool:
             list(pool.map(mod._occlude_one, tasks("warm", workers * 8), chunksize=4))     # start-up and warm-up
-            for key, vs in (("pool_one_variant", ("paper",)), ("pool_both_variants", OCCLUSION_VARIANTS)):
+            for key, vs, fn in (("pool_before", ("paper",), mod._occlude_one_before), ("pool_one_variant", ("paper",), mod._occlude_one),
+                                ("pool_both_variants", OCCLUSION_VARIANTS, mod._occlude_one)):
                 big = tasks(key, n * workers, vs)
-                t = time.perf_counter(); list(pool.map(mod._occlude_one, big, chunksize=32))
+                t = time.perf_counter(); list(pool.map(fn, big, chunksize=32))
                 res[key] = len(big) / (time.perf_counter() - t)                          # faces/s
             t = time.perf_counter(); list(pool.map(mod._write_shard, shard_tasks("shards", n * workers, 4 * workers)))
             res["pool_shards"] = n * workers / (time.perf_counter() - t)
     res["ratio_memory"] = res["ours_memory"] / res["reference_memory"]
     res["ratio_end_to_end"] = res["ours_end_to_end"] / res["reference_end_to_end"]
-    for k in ("one_variant", "both_variants", "shards"): res[f"celeba_minutes_{k}"] = CELEBA_IMAGES / res[f"pool_{k}"] / 60
+    for k in ("before", "one_variant", "both_variants", "shards"): res[f"celeba_minutes_{k}"] = CELEBA_IMAGES / res[f"pool_{k}"] / 60
+    for k in ("before", "per_face", "shards"):                  # CPU-bound: every core busy, nothing else running
+        res[f"celeba_cpu_minutes_{k}"] = CELEBA_IMAGES * res[f"cpu_ms_{k}"] / 1000 / workers / 60
     res["load_after"] = os.getloadavg()[0]
     return res
 
@@ -864,12 +882,17 @@ def format_benchmark(r: dict) -> str:
         f"| ratio {r['ratio_memory']:.1f}x",
         f"  end to end, 1 process: ours {r['ours_end_to_end']:8.1f} img/s | authors'-style PIL {r['reference_end_to_end']:7.1f} img/s "
         f"| ratio {r['ratio_end_to_end']:.1f}x   (read PNG, occlude, write occluded + mask PNG; {r['cpu_ms_per_face']:.2f} CPU ms/face)",
-        f"  end to end, {r['workers']} workers: one variant {r['pool_one_variant']:7.1f} faces/s -> full CelebA "
-        f"({CELEBA_IMAGES:,} faces) in {r['celeba_minutes_one_variant']:.1f} min",
+        f"  end to end, {r['workers']} workers: before (libpng read, 8-bit mask) {r['pool_before']:7.1f} faces/s -> full CelebA "
+        f"({CELEBA_IMAGES:,} faces) in {r['celeba_minutes_before']:.1f} min",
+        f"  end to end, {r['workers']} workers: PNG files, one variant {r['pool_one_variant']:7.1f} faces/s -> full CelebA "
+        f"in {r['celeba_minutes_one_variant']:.1f} min",
         f"  end to end, {r['workers']} workers: both variants per read {r['pool_both_variants']:7.1f} faces/s "
         f"({2*r['pool_both_variants']:.1f} images/s) -> full CelebA, both variants, in {r['celeba_minutes_both_variants']:.1f} min",
         f"  end to end, {r['workers']} workers: tar shards, one variant {r['pool_shards']:7.1f} faces/s -> full CelebA "
-        f"in {r['celeba_minutes_shards']:.1f} min"])
+        f"in {r['celeba_minutes_shards']:.1f} min",
+        f"  CPU ms per face, 1 process (not slowed by other load): before {r['cpu_ms_before']:.2f} | PNG files {r['cpu_ms_per_face']:.2f} "
+        f"| tar shards {r['cpu_ms_shards']:.2f} -> full CelebA on {r['workers']} idle cores: {r['celeba_cpu_minutes_before']:.1f} | "
+        f"{r['celeba_cpu_minutes_per_face']:.1f} | {r['celeba_cpu_minutes_shards']:.1f} min"])
 
 def benchmark_png_levels(faces: list[np.ndarray], levels=(0, 1, 2, 3), seed: int = 0, reps: int = 3) -> pd.DataFrame:
     "Per `encode_png` level on occluded `faces`: mean KiB, encode and decode ms (best of `reps`), GB for all of CelebA."
