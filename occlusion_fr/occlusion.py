@@ -926,28 +926,37 @@ class _CelebACFiles(Dataset):
             "mask.png": (self.dir/r["mask"]).read_bytes(), "real.png": (self.aligned/r.aligned).read_bytes()})
 
 def benchmark_loaders(cfg: Config, variant: str | None = None, seed: int | None = None, batch_size: int = 32,
-                      workers=(0, 2), batches: int = 30) -> pd.DataFrame:
-    """Training-loader batches/s over the train split: tar shards (`CelebACShards`), CelebA-C PNG files, and occlusion
-    on the fly (`CelebACPairs`, fixed masks); the first batch (worker start-up) is timed apart. Needs both on disk."""
+                      workers=(0, 2), batches: int = 30, rounds: int = 3) -> pd.DataFrame:
+    """Training-loader faces/s over the train split: tar shards (`CelebACShards`), CelebA-C PNG files, and occlusion on
+    the fly (`CelebACPairs`, fixed masks), the first batch (worker start-up) timed apart; `rounds` rounds in rotating
+    order, medians; `cpu_ms_per_face`: CPU time of the loader and its workers (less sensitive to other load)."""
+    import resource
     from torch.utils.data import DataLoader
     readers = {"shards": lambda: CelebACShards(cfg, "train", variant, seed),
                "png files": lambda: _CelebACFiles(cfg, "train", variant, seed),
                "on the fly": lambda: CelebACPairs(cfg, "train", variant, masks="fixed", seed=seed)}
-    rows = []
-    for name, make in readers.items():
-        for w in workers:
-            ds = make()
-            n = min(batches, len(ds) // batch_size - 1)
-            if n < 1: raise DataError(f"{len(ds)} training faces are too few for batches of {batch_size}")
-            kw = {} if isinstance(ds, IterableDataset) else dict(shuffle=True, generator=torch.Generator().manual_seed(0))
-            load = os.getloadavg()[0]; t0 = time.perf_counter()
-            it = iter(DataLoader(ds, batch_size=batch_size, num_workers=w, **kw))
-            next(it); t1 = time.perf_counter()
-            for _ in range(n): next(it)
-            t2 = time.perf_counter(); del it
-            rows.append(dict(reader=name, workers=w, batch_size=batch_size, first_batch_s=t1 - t0, batches_per_s=n / (t2 - t1),
-                             faces_per_s=n * batch_size / (t2 - t1), load_average=load))
-    return pd.DataFrame(rows)
+    cpu = lambda: time.process_time() + (lambda r: r.ru_utime + r.ru_stime)(resource.getrusage(resource.RUSAGE_CHILDREN))
+    rows, names = [], list(readers)
+    for r in range(rounds):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            for w in workers:
+                ds = readers[name]()
+                n = min(batches, len(ds) // batch_size - 1)
+                if n < 1: raise DataError(f"{len(ds)} training faces are too few for batches of {batch_size}")
+                kw = {} if isinstance(ds, IterableDataset) else dict(shuffle=True, generator=torch.Generator().manual_seed(r))
+                load, c0, t0 = os.getloadavg()[0], cpu(), time.perf_counter()
+                it = iter(DataLoader(ds, batch_size=batch_size, num_workers=w, **kw))
+                next(it); t1 = time.perf_counter()
+                for _ in range(n): next(it)
+                t2 = time.perf_counter(); del it                        # workers joined: their CPU time is counted
+                rows.append(dict(reader=name, workers=w, first_batch_s=t1 - t0, faces_per_s=n * batch_size / (t2 - t1),
+                                 cpu_ms_per_face=1000 * (cpu() - c0) / ((n + 1) * batch_size), load_average=load))
+    df = pd.DataFrame(rows)
+    out = df.groupby(["reader", "workers"], sort=False).median().reset_index()
+    out.insert(2, "batch_size", batch_size); out["rounds"] = rounds
+    out["faces_per_s_range"] = df.groupby(["reader", "workers"], sort=False).faces_per_s.agg(lambda v: f"{v.min():.0f}-{v.max():.0f}").values
+    return out
+
 
 # %% ../nbs/02_occlusion.ipynb #eff9517a
 def occlusion_figure(directory: str | Path, meta: pd.DataFrame, aligned_dir: str | Path, n: int = 6, title: str = ""):
