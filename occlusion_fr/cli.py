@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_prepare(sub) -> None:
     p = sub.add_parser("prepare", help="detect, align and cache CelebA faces; write the manifest and the failure-to-acquire report")
     _common(p)
-    p.add_argument("--detector", help=_help("detector").replace("see `list_detectors()`", "") + "face detector (`occlusion-fr info` lists them)")
+    p.add_argument("--detector", help=_help("detector"))
     p.add_argument("--detector-weights", help=_help("detector_weights"))
     p.set_defaults(func=_cmd_prepare)
 

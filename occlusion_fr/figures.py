@@ -25,8 +25,8 @@ from .config import OcclusionFRError, _TMP_COUNTER, atomic_write_text, ensure_wr
 # %% auto #0
 __all__ = ['OKABE_ITO', 'TOL_MUTED', 'PALETTE', 'GREY', 'PINNED_COLORS', 'CONDITIONS', 'TEMPLATE', 'COLUMN_LABELS', 'model_color',
            'trace_dash', 'label', 'public_text', 'style_figure', 'save_figure', 'StaticExportError', 'find_chrome',
-           'static_available', 'static_images', 'figure_png', 'quiet_progress', 'table_html', 'markdown_html',
-           'figure_bundle', 'show', 'DocumentRenderer', 'notebook_setup']
+           'static_available', 'static_images', 'kaleido_retry', 'figure_png', 'quiet_progress', 'table_html',
+           'markdown_html', 'figure_bundle', 'show', 'DocumentRenderer', 'notebook_setup']
 
 # %% ../nbs/00c_figures.ipynb #de13e2ed
 OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -219,14 +219,25 @@ def static_images():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore"); kaleido.stop_sync_server(silence_warnings=True)
 
+def kaleido_retry(render, attempts: int = 3, wait_s: float = 2.0):
+    """`render()` again after a failure, up to `attempts` times: on a loaded machine kaleido's page sometimes runs its
+    script before its own library is loaded (`ReferenceError: kaleido_scopes is not defined`); the last error is raised."""
+    import time
+    for k in range(attempts):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore"); return render()
+        except Exception:
+            if k == attempts - 1: raise
+            time.sleep(wait_s * (k + 1))
+
+
+# %% ../nbs/00c_figures.ipynb #f86abba3
 def figure_png(fig, width: int | None = None, height: int | None = None, scale: float = 2.0) -> bytes | None:
     "PNG bytes of `fig` (its own size, else 1000×560), None when kaleido or Chrome is missing or the export fails."
     if not static_available(): return None
     w, h = width or fig.layout.width or 1000, height or fig.layout.height or 560
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return pio.to_image(fig, format="png", width=w, height=h, scale=scale)
+    try: return kaleido_retry(lambda: pio.to_image(fig, format="png", width=w, height=h, scale=scale))
     except Exception as e:                      # a broken Chrome install: the interactive figure is still there
         warnings.warn(f"static PNG not made ({type(e).__name__}: {e}); the interactive figure is shown instead")
         return None

@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from .config import Config, OcclusionFRError, atomic_write_text
-from .figures import (StaticExportError, find_chrome, figure_png, label, markdown_html, model_color,
+from .figures import (StaticExportError, find_chrome, figure_png, kaleido_retry, label, markdown_html, model_color,
                                   public_text, static_available, static_images, style_figure)
 
 # %% auto #0
@@ -112,7 +112,8 @@ def export_figures(figures: str | Path, formats=("png", "svg"), width: int = 100
             for o in outs:
                 figs.append(fig); files.append(o); tmps.append(o.with_name(f".{o.stem}.{os.getpid()}.tmp{o.suffix}"))
         try:
-            pio.write_images(figs, tmps, format=[o.suffix[1:] for o in files], width=width, height=height, scale=scale)
+            kaleido_retry(lambda: pio.write_images(figs, tmps, format=[o.suffix[1:] for o in files], width=width, height=height,
+                                                   scale=scale))
             for t, o in zip(tmps, files): os.replace(t, o)
         except Exception as e:
             raise StaticExportError(f"kaleido could not render the figures of {figures} with {find_chrome()}: {e}") from e

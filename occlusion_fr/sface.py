@@ -32,8 +32,9 @@ def resolve_sface_weights(weights: str | Path | None = None, sha256: str | None 
 def sface_graph(data: bytes, input_name: str = "data") -> bytes:
     """The SFace ONNX with `input_name` as its only graph input and a symbolic batch axis. The int8bq file also lists
     its weights (and 29 stale, unused fp32 weight names) as graph inputs, which OpenCV 5's engine refuses and
-    onnxruntime treats as overridable; they are dropped. An extra input that a node reads and that is not an
-    initializer would be a real input: refused."""
+    onnxruntime treats as overridable; they are dropped, with initializers no node reads and the stored batch-1
+    shapes of intermediate tensors (onnxruntime warns on every batch otherwise). An extra input that a node reads and
+    that is not an initializer would be a real input: refused."""
     import onnx
     m = onnx.load_from_string(data)
     inits = {t.name for t in m.graph.initializer}
@@ -44,7 +45,10 @@ def sface_graph(data: bytes, input_name: str = "data") -> bytes:
     if real: raise ConfigError(f"SFace graph has other real inputs {real[:5]}; not the OpenCV Zoo SFace model")
     keep = [i for i in m.graph.input if i.name == input_name]
     del m.graph.input[:]; m.graph.input.extend(keep)
-    for v in (m.graph.input[0], m.graph.output[0]): v.type.tensor_type.shape.dim[0].dim_param = "N"
+    unused = [t for t in m.graph.initializer if t.name not in used]
+    for t in unused: m.graph.initializer.remove(t)
+    del m.graph.value_info[:]
+    for v in (m.graph.input[0], *m.graph.output): v.type.tensor_type.shape.dim[0].dim_param = "N"
     return m.SerializeToString()
 
 # %% ../nbs/06d_sface.ipynb #5fd06d09

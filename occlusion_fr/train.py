@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import io
 import json
+import math
 import random
 import time
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-from .config import (Config, ConfigError, DataError, atomic_write_bytes, atomic_write_csv, atomic_write_text,
+from .config import (LR_SCHEDULES, Config, ConfigError, DataError, atomic_write_bytes, atomic_write_csv, atomic_write_text,
                                  ensure_writable_dir, resolve_device, seed_everything)
 from .models import (GENERATORS, DISCRIMINATORS, create_discriminator, create_generator, generate, is_trainable,
                                  list_generators,
@@ -30,11 +32,12 @@ from .provenance import code_digest, config_digest
 from .quality import masked_psnr, masked_ssim, psnr, ssim
 
 # %% auto #0
-__all__ = ['KERAS_EPS', 'RUN_IDENTITY', 'NOT_TRAINING', 'smooth_labels', 'keras_bce', 'build_models', 'build_optimizers',
-           'resolve_precision', 'make_accelerator', 'GANTrainer', 'generator_meta', 'save_checkpoint',
-           'load_checkpoint', 'export_generator', 'load_generator', 'TrainResult', 'ShardedBatchSampler', 'validate',
-           'training_code_modules', 'training_identity', 'run_dir', 'check_same_run', 'train', 'loss_figure',
-           'benchmark_generator', 'format_generator_benchmark', 'benchmark_generators', 'format_generators_benchmark']
+__all__ = ['KERAS_EPS', 'RUN_IDENTITY', 'NOT_TRAINING', 'smooth_labels', 'keras_bce', 'reconstruction_losses', 'lr_factor',
+           'build_models', 'build_optimizers', 'resolve_precision', 'make_accelerator', 'GANTrainer', 'generator_meta',
+           'save_checkpoint', 'load_checkpoint', 'export_generator', 'load_generator', 'TrainResult',
+           'ShardedBatchSampler', 'validate', 'training_code_modules', 'training_identity', 'run_dir', 'check_same_run',
+           'train', 'loss_figure', 'benchmark_generator', 'format_generator_benchmark', 'benchmark_generators',
+           'format_generators_benchmark']
 
 # %% ../nbs/04_train.ipynb #51624b92
 KERAS_EPS = 1e-7
@@ -47,6 +50,26 @@ def keras_bce(prob: torch.Tensor, target: float) -> torch.Tensor:
     "Keras `binary_crossentropy` on probabilities: clip, +eps inside the logs, mean."
     p = prob.float().clamp(KERAS_EPS, 1 - KERAS_EPS)
     return -(target * torch.log(p + KERAS_EPS) + (1 - target) * torch.log(1 - p + KERAS_EPS)).mean()
+
+# %% ../nbs/04_train.ipynb #a7e11c01
+def reconstruction_losses(out: torch.Tensor, real: torch.Tensor, mask: torch.Tensor, hole_weight: float = 1.0,
+                          l1: bool = False) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """(MSE, L1 or None) of `out` against `real`, the mean over pixels and channels, hole pixels (mask > 0.5) weighing
+    `hole_weight` and the others 1; `hole_weight` 1 is Keras' plain `mse` of the paper."""
+    d = out.float() - real.float()
+    if hole_weight == 1: return (d ** 2).mean(), (d.abs().mean() if l1 else None)
+    w = 1 + (hole_weight - 1) * (mask > 0.5).float()
+    return (w * d ** 2).mean(), ((w * d.abs()).mean() if l1 else None)
+
+def lr_factor(schedule: str, t: float, warmup: float = 0.05) -> float:
+    """Learning-rate factor at training progress `t` in [0, 1] (step / total steps): `constant` 1; `cosine` from 1 to 0;
+    `onecycle` a linear warm-up from 0.04 to 1 over the first `warmup` of training, then cosine to 0."""
+    if schedule not in LR_SCHEDULES: raise ConfigError(f"lr_schedule must be one of {LR_SCHEDULES}, got {schedule!r}")
+    if schedule == "constant": return 1.0
+    if schedule == "onecycle":
+        if t < warmup: return 0.04 + 0.96 * t / warmup
+        t = (t - warmup) / (1 - warmup)
+    return 0.5 * (1 + math.cos(math.pi * min(max(t, 0.0), 1.0)))
 
 # %% ../nbs/04_train.ipynb #d22d133c
 def build_models(cfg: Config, device: str = "cpu") -> tuple[nn.Module, nn.Module]:
@@ -95,6 +118,8 @@ class GANTrainer:
     g_model: nn.Module | None = None      # the bare generator (not DDP-wrapped / compiled): checkpoints, validation
     d_model: nn.Module | None = None
     identity: nn.Module | None = None     # the identity term (04b), when cfg.identity_weight > 0
+    ema: nn.Module | None = None          # moving average of G's weights (cfg.ema_decay > 0): validated and exported
+    ema_steps: int = 0                    # updates of `ema` so far (its warm-up)
 
     @classmethod
     def from_config(cls, cfg: Config, device: str | None = None, distributed: bool = True) -> "GANTrainer":
@@ -118,7 +143,8 @@ class GANTrainer:
         if cfg.identity_weight > 0:
             from occlusion_fr.identity import build_identity_loss
             ident = build_identity_loss(cfg, device)
-        return cls(g_run, d_run, opt_g, opt_d, cfg, device, amp, scaler, acc, g, d, ident)
+        ema = copy.deepcopy(g).eval().requires_grad_(False) if cfg.ema_decay > 0 else None
+        return cls(g_run, d_run, opt_g, opt_d, cfg, device, amp, scaler, acc, g, d, ident, ema)
 
     def __post_init__(self):
         if self.g_model is None: self.g_model = self.g
@@ -130,6 +156,22 @@ class GANTrainer:
     def rank(self) -> int: return self.accelerator.process_index if self.accelerator is not None else 0
     @property
     def is_main(self) -> bool: return self.rank == 0
+    @property
+    def g_eval(self) -> nn.Module: return self.ema if self.ema is not None else self.g_model   # validated, exported
+
+    @torch.no_grad()
+    def update_ema(self) -> None:
+        "EMA of G's weights and float buffers with decay min(ema_decay, (1 + n)/(10 + n)) at the n-th update."
+        self.ema_steps += 1
+        d = min(self.cfg.ema_decay, (1 + self.ema_steps) / (10 + self.ema_steps))
+        for e, p in zip(self.ema.state_dict().values(), self.g_model.state_dict().values()):
+            if e.dtype.is_floating_point: e.lerp_(p.to(e.dtype), 1 - d)
+            else: e.copy_(p)
+
+    def set_lr(self, factor: float) -> None:
+        "Both learning rates at `factor` × the configured ones (`lr_schedule`)."
+        for opt, base in ((self.opt_g, self.cfg.lr_g), (self.opt_d, self.cfg.lr_d)):
+            for group in opt.param_groups: group["lr"] = base * factor
 
     def _autocast(self):
         if self.amp_dtype is None: return contextlib.nullcontext()
@@ -148,35 +190,39 @@ class GANTrainer:
         else: opt.step()
 
     def step(self, damaged: torch.Tensor, real: torch.Tensor, mask: torch.Tensor | None = None) -> dict[str, float]:
-        "One D step and one G step on this process's share of a batch (its `grad_accum_steps` micro-batches)."
+        """One D step and one G step on this process's share of a batch (its `grad_accum_steps` micro-batches). With
+        `adv_weight` 0 the discriminator cannot shape G: its step and G's adversarial term are skipped (d_loss 0)."""
         c, k = self.cfg, self.cfg.grad_accum_steps
+        adv_on = c.adv_weight != 0
         if c.channels_last:
             damaged, real = (t.contiguous(memory_format=torch.channels_last) for t in (damaged, real))
         if mask is None: mask = torch.zeros_like(damaged[:, :1])
         real_t, fake_t = smooth_labels(1.0, c.label_smoothing), smooth_labels(0.0, c.label_smoothing)
         micro = list(zip(damaged.chunk(k), real.chunk(k), mask.chunk(k)))
         self.g.train(); self.d.train()
-        with torch.no_grad(), self._autocast():
-            fakes = [generate(self.g, dm, m) for dm, _, m in micro]
-        # discriminator step
-        self.opt_d.zero_grad(set_to_none=True)
         d_loss = 0.0
-        for i, ((_, r, _), fake) in enumerate(zip(micro, fakes)):
-            with self._no_sync(self.d, i == k - 1), self._autocast():
-                loss = c.d_loss_weight * (keras_bce(self.d(r), real_t) + keras_bce(self.d(fake.detach()), fake_t)) / k
-                self._backward(loss)
-            d_loss = d_loss + loss.detach()
-        self._opt_step(self.opt_d)
+        if adv_on:
+            with torch.no_grad(), self._autocast():
+                fakes = [generate(self.g, dm, m) for dm, _, m in micro]
+            # discriminator step
+            self.opt_d.zero_grad(set_to_none=True)
+            for i, ((_, r, _), fake) in enumerate(zip(micro, fakes)):
+                with self._no_sync(self.d, i == k - 1), self._autocast():
+                    loss = c.d_loss_weight * (keras_bce(self.d(r), real_t) + keras_bce(self.d(fake.detach()), fake_t)) / k
+                    self._backward(loss)
+                d_loss = d_loss + loss.detach()
+            self._opt_step(self.opt_d)
         # generator step, discriminator frozen (the bare D: its DDP wrapper takes part in the D step only)
         for p in self.d_model.parameters(): p.requires_grad_(False)
         self.opt_g.zero_grad(set_to_none=True)
-        g_loss = adv_sum = mse_sum = id_sum = 0.0
+        g_loss = adv_sum = mse_sum = id_sum = l1_sum = 0.0
         for i, (dm, r, m) in enumerate(micro):
             with self._no_sync(self.g, i == k - 1), self._autocast():
                 out = generate(self.g, dm, m)
-                adv = keras_bce(self.d_model(out), real_t)
-                mse = ((out.float() - r.float()) ** 2).mean()
+                adv = keras_bce(self.d_model(out), real_t) if adv_on else out.new_zeros((), dtype=torch.float32)
+                mse, l1 = reconstruction_losses(out, r, m, c.hole_weight, c.l1_weight > 0)
                 loss = c.adv_weight * adv + c.mse_weight * mse
+                if l1 is not None: loss, l1_sum = loss + c.l1_weight * l1, l1_sum + l1.detach() / k
                 if self.identity is not None:
                     idl = self.identity(out.float(), r.float())
                     loss, id_sum = loss + c.identity_weight * idl, id_sum + idl.detach() / k
@@ -184,9 +230,11 @@ class GANTrainer:
                 self._backward(loss)
             g_loss, adv_sum, mse_sum = g_loss + loss.detach(), adv_sum + adv.detach() / k, mse_sum + mse.detach() / k
         self._opt_step(self.opt_g)
+        if self.ema is not None: self.update_ema()
         for p in self.d_model.parameters(): p.requires_grad_(True)
         losses = dict(d_loss=d_loss, g_loss=g_loss, g_adv=adv_sum, g_mse=mse_sum)
         if self.identity is not None: losses["g_id"] = id_sum
+        if c.l1_weight > 0: losses["g_l1"] = l1_sum
         return {k_: float(v) for k_, v in losses.items()}
 
 # %% ../nbs/04_train.ipynb #c0129a20
@@ -215,7 +263,8 @@ def save_checkpoint(path: str | Path, tr: GANTrainer, epoch: int, history: list[
     state = dict(format="occlusion_fr.train/1", epoch=epoch, config=json.dumps(tr.cfg.to_dict(), default=list),
                  meta=json.dumps(generator_meta(tr.cfg, tr.g_model), default=list), history=json.dumps(history),
                  g=tr.g_model.state_dict(), d=tr.d_model.state_dict(), opt_g=tr.opt_g.state_dict(), opt_d=tr.opt_d.state_dict(),
-                 scaler=tr.scaler.state_dict() if tr.scaler is not None else {}, rng=_rng_state())
+                 scaler=tr.scaler.state_dict() if tr.scaler is not None else {}, rng=_rng_state(),
+                 **(dict(g_ema=tr.ema.state_dict(), ema_steps=tr.ema_steps) if tr.ema is not None else {}))
     buf = io.BytesIO(); torch.save(state, buf)
     return atomic_write_bytes(path, buf.getvalue())
 
@@ -430,6 +479,7 @@ def train(cfg: Config, run_name: str | None = None, resume: bool | None = None, 
         tr.g_model.load_state_dict(st["g"]); tr.d_model.load_state_dict(st["d"])
         tr.opt_g.load_state_dict(st["opt_g"]); tr.opt_d.load_state_dict(st["opt_d"])
         if tr.scaler is not None and st["scaler"]: tr.scaler.load_state_dict(st["scaler"])
+        if tr.ema is not None: tr.ema.load_state_dict(st["g_ema"]); tr.ema_steps = int(st["ema_steps"])
         if tr.world_size == 1: _set_rng_state(st["rng"])
         history = json.loads(st["history"]); start = st["epoch"] + 1
     elif resume: raise ConfigError(f"resume asked but {run} holds no checkpoint (last.pt) to resume from")
@@ -451,7 +501,10 @@ def train(cfg: Config, run_name: str | None = None, resume: bool | None = None, 
         loader = _loader(train_ds, cfg.batch_size, cfg.seed, epoch, cfg.num_workers, rank=tr.rank, world=tr.world_size,
                          pin_memory=pin)
         bar = tqdm(loader, disable=not (progress and tr.is_main), desc=f"epoch {epoch}/{cfg.epochs}", unit="batch")
-        for b in bar:
+        steps = len(loader)
+        for i, b in enumerate(bar):
+            if cfg.lr_schedule != "constant":
+                tr.set_lr(lr_factor(cfg.lr_schedule, ((epoch - 1) * steps + i) / (cfg.epochs * steps)))
             to = lambda t: t.to(tr.device, non_blocking=True)
             losses = tr.step(to(b["damaged"]), to(b["real"]), to(b["mask"]))
             for k, v in losses.items(): sums[k] = sums.get(k, 0.0) + v
@@ -460,15 +513,16 @@ def train(cfg: Config, run_name: str | None = None, resume: bool | None = None, 
         seconds = time.perf_counter() - t0
         row = dict(epoch=epoch, **{k: v / max(n, 1) for k, v in sums.items()}, seconds=seconds,
                    train_images_per_s=n * cfg.batch_size / seconds, processes=tr.world_size)
+        if cfg.lr_schedule != "constant": row["lr_g"] = tr.opt_g.param_groups[0]["lr"]
         if tr.is_main:
             rng = _rng_state()                     # validation must not disturb the training RNG stream
-            row.update(validate(tr.g_model, val_ds, max(1, cfg.batch_size // tr.world_size), tr.device))
+            row.update(validate(tr.g_eval, val_ds, max(1, cfg.batch_size // tr.world_size), tr.device))
             _set_rng_state(rng)
         history.append(row); epochs_run += 1
         if tr.is_main:
             atomic_write_csv(run/"history.csv", pd.DataFrame(history))
             save_checkpoint(ckpt, tr, epoch, history)
-            export_generator(gen_path, cfg, tr.g_model, dict(epoch=epoch))
+            export_generator(gen_path, cfg, tr.g_eval, dict(epoch=epoch))
         if tr.world_size > 1: tr.accelerator.wait_for_everyone()
     return TrainResult(pd.DataFrame(history), run, gen_path, ckpt, epochs_run)
 

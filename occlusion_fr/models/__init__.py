@@ -21,7 +21,7 @@ DISCRIMINATORS: dict[str, Callable[..., nn.Module]] = {}
 SMOKE_CONFIGS: dict[str, dict] = {}   # per generator: the overrides that make it fit a 2-core CPU (profile `smoke`)
 _FAMILIES = ("occlusion_fr.models.vnet", "occlusion_fr.models.unet", "occlusion_fr.models.swin_unet",   # one module
              "occlusion_fr.models.basenet", "occlusion_fr.models.lama", "occlusion_fr.models.aot",        # per family
-             "occlusion_fr.models.classical", "occlusion_fr.models.discriminator")
+             "occlusion_fr.models.classical", "occlusion_fr.models.refine", "occlusion_fr.models.discriminator")
 
 def register_generator(name: str, smoke: dict | None = None):
     """Decorator: make a generator class or factory available to `create_generator(name)`; `smoke` is the
@@ -31,10 +31,10 @@ def register_generator(name: str, smoke: dict | None = None):
     return deco
 
 def generator_profile_cfg(name: str, profile: str) -> dict:
-    "The overrides profile `profile` applies to generator `name`: its smoke configuration, or none for `paper`."
+    "The overrides profile `profile` applies to generator `name`: its smoke configuration (`smoke`, `cpu`), none for `paper`."
     _load_families()
     if name not in GENERATORS: raise ValueError(f"unknown generator {name!r}; choose from {sorted(GENERATORS)}")
-    return dict(SMOKE_CONFIGS.get(name, {})) if profile == "smoke" else {}
+    return dict(SMOKE_CONFIGS.get(name, {})) if profile in ("smoke", "cpu") else {}
 
 def register_discriminator(name: str):
     "Decorator: make a discriminator available to `create_discriminator(name)`."
