@@ -3,7 +3,8 @@ SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
 PROFILE ?= smoke
-ARCH ?= vnet
+# ARCH: the generator of make train/evaluate/slice; empty: the profile's (smoke, paper: vnet; cpu: telea-refine)
+ARCH ?=
 SEED ?= 0
 # pinned wheels of torch that match the rest of the stack (CPU machines and CUDA 12/13 alike); see README
 TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
@@ -12,8 +13,8 @@ LEARN_EPOCHS ?= 5
 NBTEST_WORKERS ?=
 EXECUTED := outputs/executed
 PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),)
-PM_RUN := -p arch $(ARCH) $(if $(EPOCHS),-p epochs $(EPOCHS),)
-RUN_TAG := $(ARCH)$(if $(EPOCHS),-e$(EPOCHS),)-$(PROFILE)
+PM_RUN := $(if $(ARCH),-p arch $(ARCH),) $(if $(EPOCHS),-p epochs $(EPOCHS),)
+RUN_TAG := $(or $(ARCH),default)$(if $(EPOCHS),-e$(EPOCHS),)-$(PROFILE)
 
 .PHONY: help install test sync reproduce slice learn data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
 
@@ -38,15 +39,15 @@ sync: ## check that notebooks, package and README agree (nbdev_export / nbdev_cl
 STAGES ?=
 STATIC ?= auto
 SET ?=
-reproduce: ## the main job: every experiment notebook (data, CelebA-C, training, Tables 1-8, identity) through papermill in dependency order, up-to-date stages skipped, then outputs/report.html and PNG/SVG figures. PROFILE=smoke|paper, STAGES=table4,table6, FORCE=1, SET="epochs=2 bins=0,1", STATIC=auto|require|off
+reproduce: ## the main job: every experiment notebook (data, CelebA-C, training, Tables 1-8, identity) through papermill in dependency order, up-to-date stages skipped, then outputs/report.html and PNG/SVG figures. PROFILE=smoke|paper (cpu: make train/evaluate/slice only), STAGES=table4,table6, FORCE=1, SET="epochs=2 bins=0,1", STATIC=auto|require|off
 	$(BIN)/occlusion-fr reproduce --profile $(PROFILE) --seed $(SEED) $(if $(DATA),--data-dir $(DATA),) \
 	  $(if $(STAGES),--stages $(STAGES),) $(if $(FORCE),--force,) --static $(STATIC) $(foreach s,$(SET),--set $(s))
 
-slice: data occlusion train evaluate ## the V-Net slice at the profile's full training length (smoke: 14 epochs on every training face, about 25 min on 2 cores; not in CI, which runs `make learn`): data, CelebA-C, GAN training, evaluation table
+slice: data occlusion train evaluate ## one generator (ARCH, default the profile's) at the profile's full training length (PROFILE=cpu: telea-refine, the best this CPU trains; smoke: V-Net, 14 epochs on every training face, about 25 min on 2 cores; not in CI, which runs `make learn`): data, CelebA-C, GAN training, evaluation table
 
 learn: ## the CI's learning check: V-Net for LEARN_EPOCHS=5 epochs on every training face (prepared by make data occlusion or make reproduce; about 8 min on 2 cores), then its validation PSNR must rise above the damaged input's
-	$(MAKE) train EPOCHS=$(LEARN_EPOCHS)
-	$(BIN)/python .ci/check_outputs.py --profile $(PROFILE) --arch $(ARCH) --learning --epochs $(LEARN_EPOCHS)
+	$(MAKE) train EPOCHS=$(LEARN_EPOCHS) ARCH=$(or $(ARCH),vnet)
+	$(BIN)/python .ci/check_outputs.py --profile $(PROFILE) --arch $(or $(ARCH),vnet) --learning --epochs $(LEARN_EPOCHS)
 
 data: ## 01_data through papermill: detect, align, manifest, FTA report
 	@mkdir -p $(EXECUTED)
@@ -56,7 +57,7 @@ occlusion: ## 02_occlusion through papermill: CelebA-C (both start variants), fi
 	@mkdir -p $(EXECUTED)
 	$(BIN)/papermill nbs/02_occlusion.ipynb $(EXECUTED)/02_occlusion-$(PROFILE).ipynb --cwd nbs $(PM_PARAMS)
 
-train: ## 04_train through papermill: GAN training of $(ARCH) at the profile's size and length (EPOCHS=… for another; resumes)
+train: ## 04_train through papermill: GAN training of ARCH (default: the profile's generator) at the profile's size and length (EPOCHS=… for another; resumes)
 	@mkdir -p $(EXECUTED)
 	$(BIN)/papermill nbs/04_train.ipynb $(EXECUTED)/04_train-$(RUN_TAG).ipynb --cwd nbs $(PM_PARAMS) $(PM_RUN)
 

@@ -65,7 +65,8 @@ CLASSICAL = [ModelSpec("telea", label="Telea (OpenCV, radius 3)"), ModelSpec("na
              ModelSpec("mean-fill", label="Mean fill")]
 IQ_METRICS = ("psnr", "ssim", "ms_ssim", "fsim", "l1", "lpips", "fid")
 _T3 = [ModelSpec("unet", label="Modified U-Net"), ModelSpec("vnet", label="Modified V-Net"), ModelSpec("mbnet", label="MBNet"),
-       ModelSpec("lama", label="LaMa"), ModelSpec("aot", label="AOT-GAN")] + CLASSICAL
+       ModelSpec("lama", label="LaMa"), ModelSpec("aot", label="AOT-GAN"),
+       ModelSpec("telea-refine", label="Telea + learned refinement (ours, beyond the paper)")] + CLASSICAL
 TABLES: dict[str, dict] = {
     "table1": dict(paper=1, runner="quality", title="Table 1 — the base net, each modification alone, and MBNet",
                    metrics=("psnr", "ssim"), masks="celeba-c",
