@@ -561,6 +561,40 @@ def main(argv: list[str] | None = None) -> int:
         print(f"occlusion-fr {args.command}: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
 
+# %% ../nbs/09_cli.ipynb #66a18e0c
+@subcommand
+def _add_restore(sub) -> None:
+    p = sub.add_parser("restore", help="restore the occluded faces of ordinary photos: detect, align, reconstruct, "
+                       "paste back with a feathered edge; writes the restored photos and the aligned before/after crops")
+    p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo files (JPEG, PNG, ...) or folders of them, any size")
+    p.add_argument("--out", required=True, help="writes OUT/<name>.png (restored photo), OUT/faces/<name>_<k>_before.png "
+                   "and _after.png (aligned crops), OUT/restore.csv and OUT/faces.csv; never an input photo")
+    p.add_argument("--checkpoint", required=True, help="generator.safetensors or last.pt from a training run")
+    p.add_argument("--mask", action="append", metavar="MASK",
+                   help="mask of the photo in the same position (white = hole, the photo's size); once per photo, "
+                        "'-' for a photo without one. Blind models (vnet) need none; inpainting models (telea) need one")
+    p.add_argument("--detector", default="dlib-hog", help="face detector (`occlusion-fr info` lists them; default dlib-hog)")
+    p.add_argument("--template", choices=["authors", "arcface"], help="alignment the generator was trained on "
+                   "(default: the configuration's, authors)")
+    p.add_argument("--feather", type=float, default=0.06, help="width of the blended edge, a fraction of the face crop (default 0.06)")
+    p.add_argument("--batch-size", type=int, default=8, help="faces per generator batch, across photos (default 8)")
+    p.add_argument("--device", default="auto", help=_help("device"))
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_restore)
+
+def _cmd_restore(args) -> int:
+    from occlusion_fr.restore import restore_photos
+    masks = None if args.mask is None else [None if m == "-" else m for m in args.mask]
+    if masks is not None and len(masks) == 1 and len(args.photos) == 1: masks = masks[0]
+    r = restore_photos(args.photos, args.out, args.checkpoint, mask=masks, detector=args.detector, template=args.template,
+                       batch_size=args.batch_size, feather=args.feather, device=args.device, progress=not args.quiet)
+    n = len(r.photos)
+    print(f"{r.counts['restored']} of {n} photos restored ({len(r.faces)} faces) with {r.meta['arch']} "
+          f"{r.meta['image_size']}px -> {r.out_dir}")
+    for row in r.photos[r.photos.status != "restored"].itertuples():
+        print(f"  {row.status}: {row.detail}")
+    return 0
+
 # %% ../nbs/09_cli.ipynb #9f003a5d
 #| eval: false
 if __name__ == "__main__":            # python -m occlusion_fr.cli (used by torchrun / accelerate launch -m)

@@ -222,10 +222,16 @@ def _png_chunk(tag: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(data, zlib.crc32(tag)))
 
 def encode_png(image: np.ndarray, level: int = 1) -> bytes:
-    "Lossless PNG bytes of a uint8 (H, W) gray, (H, W, 3) RGB or (H, W, 4) RGBA array."
+    """Lossless PNG bytes of a uint8 (H, W) gray, (H, W, 3) RGB or (H, W, 4) RGBA array, or of a bool (H, W) mask as a
+    1-bit gray PNG (True = white, 255 when read back as 8 bit)."""
     a = np.ascontiguousarray(image)
+    if a.dtype == np.bool_ and a.ndim == 2:                           # 1 bit per pixel, filter type 0: None
+        h, w = a.shape
+        f = np.zeros((h, (w + 7) // 8 + 1), np.uint8); f[:, 1:] = np.packbits(a, axis=1)
+        return (_PNG_SIG + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 1, 0, 0, 0, 0))
+                + _png_chunk(b"IDAT", _deflate.compress(f.tobytes(), level)) + _png_chunk(b"IEND", b""))
     if a.dtype != np.uint8 or a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in _PNG_COLOR_TYPE):
-        raise ValueError(f"encode_png needs uint8 (H, W), (H, W, 3) or (H, W, 4), got {a.shape} {a.dtype}")
+        raise ValueError(f"encode_png needs uint8 (H, W), (H, W, 3) or (H, W, 4), or bool (H, W), got {a.shape} {a.dtype}")
     h, w = a.shape[:2]; c = 1 if a.ndim == 2 else a.shape[2]
     rows = a.reshape(h, w * c)
     f = np.empty((h, w * c + 1), np.uint8)

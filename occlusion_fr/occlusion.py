@@ -8,34 +8,46 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import math
 import multiprocessing as mp
 import os
 import random
+import struct
+import tarfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import cv2
 import numpy as np
 import pandas as pd
+import torch
 from PIL import Image, ImageDraw
+from torch.utils.data import Dataset, IterableDataset, get_worker_info
 from tqdm.auto import tqdm
 
 from .config import (Config, ConfigError, DataError, SPLITS, atomic_write_bytes, atomic_write_csv,
                                  atomic_write_text, ensure_writable_dir)
-from .data import LM_ALN_COLS, LM_NAMES, encode_png, manifest_path, read_manifest, read_rgb
+from .data import LM_ALN_COLS, LM_NAMES, alignment_template, encode_png, manifest_path, read_manifest, read_rgb
+
+try: from isal import isal_zlib as _inflate        # ISA-L inflate (as data.encode_png deflates), zlib if absent
+except ImportError: import zlib as _inflate
 
 # %% auto #0
-__all__ = ['OCCLUSION_VARIANTS', 'START_FEATURES', 'PAPER_DIRECTIONS', 'OCCLUSION_VERSION', 'META_COLS', 'CELEBA_IMAGES',
-           'OcclusionSpec', 'image_rng', 'check_variant', 'landmark_points', 'paper_start', 'authors_start',
-           'paper_walk', 'authors_walk', 'sample_geometry', 'render_mask', 'mask_coverage', 'make_mask', 'noise_table',
-           'fill_noise', 'occlude', 'authors_strokes', 'occlude_pil_reference', 'content_hash', 'file_stat', 'hash_key',
-           'occlusion_key', 'read_hashed', 'OccludeResult', 'occlude_dataset', 'coverage_summary', 'format_coverage',
-           'CelebACPairs', 'machine_description', 'benchmark_faces', 'benchmark_occlusion', 'format_benchmark',
-           'occlusion_figure', 'coverage_figure']
+__all__ = ['OCCLUSION_VARIANTS', 'START_FEATURES', 'PAPER_DIRECTIONS', 'OCCLUSION_VERSION', 'META_COLS', 'PNG_LEVEL',
+           'SHARD_INDEX', 'SHARD_TARGET_BYTES', 'SHARD_MEMBERS', 'SHARD_COLS', 'CELEBA_IMAGES', 'OcclusionSpec',
+           'image_rng', 'check_variant', 'landmark_points', 'paper_start', 'authors_start', 'paper_walk',
+           'authors_walk', 'sample_geometry', 'render_mask', 'mask_coverage', 'make_mask', 'noise_table', 'fill_noise',
+           'occlude', 'authors_strokes', 'occlude_pil_reference', 'content_hash', 'file_stat', 'hash_key',
+           'occlusion_key', 'decode_png', 'read_face', 'read_hashed', 'OccludeResult', 'occlude_dataset',
+           'coverage_summary', 'format_coverage', 'chw_float', 'CelebACPairs', 'shard_dir', 'default_shard_samples',
+           'tar_member', 'tar_end', 'ShardResult', 'read_shard_index', 'write_shards', 'iter_shard_samples',
+           'shuffle_buffer', 'CelebACShards', 'machine_description', 'benchmark_faces', 'benchmark_occlusion',
+           'format_benchmark', 'benchmark_png_levels', 'benchmark_loaders', 'occlusion_figure', 'coverage_figure']
 
 # %% ../nbs/02_occlusion.ipynb #02d77661
 def _round_half_up(v: float) -> int: return int(math.floor(v + 0.5))
@@ -284,15 +296,68 @@ def occlusion_key(aligned_hash: str, template: str, detector: str, variant: str,
     lm = None if landmarks is None or variant != "paper" else [round(float(v), 3) for v in np.ravel(landmarks)]
     return hash_key(OCCLUSION_VERSION, aligned_hash, str(template), str(detector), variant, int(seed), _spec_fields(spec), lm)
 
+# %% ../nbs/02_occlusion.ipynb #b9915916
+PNG_LEVEL = 1                      # ISA-L deflate level of every CelebA-C PNG (see "PNG level" below)
+_PNG_SIG = b"\x89PNG\r\n\x1a\n"
+_PNG_CHANNELS = {0: 1, 2: 3, 6: 4}  # 8-bit colour type -> channels
+
+def _unfilter_up(f: np.ndarray) -> np.ndarray:
+    "PNG filter Up undone: a prefix sum over rows mod 256, in log2(H) vectorised passes (Hillis-Steele)."
+    a, b, k = f.copy(), np.empty_like(f), 1
+    while k < len(a):
+        b[:k] = a[:k]; np.add(a[k:], a[:-k], out=b[k:]); a, b, k = b, a, 2 * k
+    return a
+
+def _decode_simple_png(data: bytes) -> np.ndarray | None:
+    "Pixels of a PNG as `encode_png` writes it (8-bit, every row filter None or every row Up; 1-bit gray); else None."
+    if data[:8] != _PNG_SIG or data[12:16] != b"IHDR": return None
+    w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", data[16:29])
+    c = _PNG_CHANNELS.get(ctype) if depth == 8 else 1 if (depth, ctype) == (1, 0) else None
+    if c is None or interlace: return None
+    idat, pos = [], 33
+    while pos + 8 <= len(data):
+        n, tag = struct.unpack(">I4s", data[pos:pos + 8])
+        if tag == b"IDAT": idat.append(data[pos + 8:pos + 8 + n])
+        elif tag == b"IEND": break
+        pos += 12 + n
+    stride = (w * c if depth == 8 else (w + 7) // 8) + 1
+    raw = _inflate.decompress(b"".join(idat))                  # zlib's Adler-32 check catches corrupt data
+    if len(raw) != h * stride: return None
+    f = np.frombuffer(raw, np.uint8).reshape(h, stride)
+    if not f[:, 0].any(): px = f[:, 1:].copy()
+    elif depth == 8 and (f[:, 0] == 2).all(): px = _unfilter_up(f[:, 1:])
+    else: return None                                         # Sub/Average/Paeth rows: libpng's job
+    if depth == 1: return np.unpackbits(px, axis=1, count=w) * np.uint8(255)
+    return px.reshape(h, w, c) if c > 1 else px
+
+def decode_png(data: bytes, color: bool = True) -> np.ndarray | None:
+    """Pixels of image bytes: RGB uint8 (H, W, 3) if `color` (as `cv2.IMREAD_COLOR`), else as stored (gray (H, W), a
+    1-bit mask as 0/255, RGB, RGBA); None if undecodable. PNGs as `encode_png` writes them skip libpng (~2x faster)."""
+    try: a = _decode_simple_png(data)
+    except _inflate.error: return None                        # a corrupt deflate stream: no reader does better
+    except Exception: a = None                                # anything unusual: OpenCV decides
+    if a is None:
+        a = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR if color else cv2.IMREAD_UNCHANGED) if data else None
+        if a is not None and a.ndim == 3: a = cv2.cvtColor(a, cv2.COLOR_BGR2RGB if a.shape[2] == 3 else cv2.COLOR_BGRA2RGBA)
+        return a
+    if color and a.ndim == 2: return cv2.cvtColor(a, cv2.COLOR_GRAY2RGB)
+    return np.ascontiguousarray(a[..., :3]) if color and a.shape[2] == 4 else a
+
 # %% ../nbs/02_occlusion.ipynb #f6fff9e3
-def read_hashed(path: str | Path) -> tuple[np.ndarray, str, str]:
-    "(RGB uint8 image, hash of the file's bytes, `file_stat` taken before reading) of an aligned face."
+def read_face(path: str | Path) -> tuple[bytes, np.ndarray, str, str]:
+    "(file bytes, RGB uint8 image, hash of the bytes, `file_stat` taken before reading) of an aligned face."
     stat = file_stat(path)
     try: data = Path(path).read_bytes()
     except OSError as e: raise DataError(f"{path}: cannot read the aligned face ({e}); re-run `occlusion-fr prepare`") from None
-    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) if data else None
+    img = decode_png(data)
     if img is None: raise DataError(f"{path}: cannot decode the aligned face (corrupt?); re-run `occlusion-fr prepare`")
-    return cv2.cvtColor(img, cv2.COLOR_BGR2RGB), content_hash(data), stat
+    return data, img, content_hash(data), stat
+
+def read_hashed(path: str | Path) -> tuple[np.ndarray, str, str]:
+    "(RGB uint8 image, hash of the file's bytes, `file_stat` taken before reading) of an aligned face."
+    return read_face(path)[1:]
+
+_META_KEYS = ("start_x", "start_y", "start_feature", "n_strokes", "coverage")
 
 def _occlude_one(task: dict) -> list[dict]:
     "Read one aligned face once; (re)draw every requested output whose key changed; metadata rows (+ 'generated')."
@@ -308,10 +373,9 @@ def _occlude_one(task: dict) -> list[dict]:
                 and os.path.isfile(out["mask_path"])):
             rows.append({**prev, **row, "generated": False}); continue            # same input: keep the files
         occ, mask, meta = occlude(img, task["image_id"], task["seed"], out["variant"], landmarks=lm)
-        atomic_write_bytes(out["occ_path"], encode_png(occ))
-        atomic_write_bytes(out["mask_path"], encode_png(mask))
-        rows.append({**row, **{k: meta[k] for k in ("start_x", "start_y", "start_feature", "n_strokes", "coverage")},
-                     "generated": True})
+        atomic_write_bytes(out["occ_path"], encode_png(occ, PNG_LEVEL))
+        atomic_write_bytes(out["mask_path"], encode_png(mask > 127, PNG_LEVEL))    # 1-bit PNG, reads back as 0/255
+        rows.append({**row, **{k: meta[k] for k in _META_KEYS}, "generated": True})
     return rows
 
 def _init_occlusion_worker() -> None: cv2.setNumThreads(1)
@@ -430,6 +494,12 @@ def format_coverage(meta: pd.DataFrame) -> str:
                      f"(std {r['std']:.2f}, {r['images']} images)" for r in coverage_summary(meta).to_dict("records"))
 
 # %% ../nbs/02_occlusion.ipynb #6e5f6980
+def chw_float(a: np.ndarray) -> torch.Tensor:
+    "(C, H, W) float32 tensor in [0, 1] of an (H, W, C) uint8 image, converted by numpy (one thread, no thread-pool spin)."
+    out = np.ascontiguousarray(np.asarray(a).transpose(2, 0, 1), dtype=np.float32)
+    out /= 255
+    return torch.from_numpy(out)
+
 class CelebACPairs:
     "torch Dataset: dict(damaged, real, mask, image_id, identity) with float tensors in [0,1], mask 1 = hole."
     def __init__(self, cfg: Config, split: str = "train", variant: str | None = None, masks: str = "fresh",
@@ -447,15 +517,249 @@ class CelebACPairs:
     def __len__(self) -> int: return len(self.rows)
 
     def __getitem__(self, i: int) -> dict:
-        import torch
         r = self.rows.iloc[i]
         img = read_rgb(self.dir/r["aligned"])
         lm = r[LM_ALN_COLS].to_numpy(np.float32).reshape(5, 2)
         occ, mask, _ = occlude(img, r["image_id"], self.seed, self.variant, landmarks=lm,
                                epoch=self.epoch if self.masks == "fresh" else None)
-        t = lambda a: torch.from_numpy(np.ascontiguousarray(a)).permute(2, 0, 1).float().div_(255)
-        return dict(damaged=t(occ), real=t(img), mask=torch.from_numpy(mask[None] > 127).float(),
+        return dict(damaged=chw_float(occ), real=chw_float(img), mask=torch.from_numpy(mask[None] > 127).float(),
                     image_id=r["image_id"], identity=int(r["identity"]))
+
+# %% ../nbs/02_occlusion.ipynb #52804cb1
+SHARD_INDEX = "shards.json"
+SHARD_TARGET_BYTES = 1 << 30       # ~1 GiB a shard (WebDataset's advice: 100 MB to a few GB)
+SHARD_MEMBERS = ("damaged.png", "mask.png", "real.png", "json")
+
+def shard_dir(cfg: Config, variant: str | None = None, seed: int | None = None) -> Path:
+    "Where the WebDataset shards of CelebA-C (`variant`, `seed`) live: `<celeba_c_dir>/shards`."
+    return cfg.celeba_c_dir(check_variant(variant or cfg.occlusion), seed)/"shards"
+
+def default_shard_samples(image_size: int, target_bytes: int = SHARD_TARGET_BYTES) -> int:
+    "Samples a shard of ~`target_bytes` holds: two RGB PNGs at ~1.45 bytes/pixel (CelebA, level 1) + ~3 KB (mask, json, tar)."
+    return max(1, int(target_bytes // (2 * 1.45 * image_size ** 2 + 3072)))
+
+def tar_member(name: str, data: bytes) -> bytes:
+    "One POSIX ustar member: header, `data`, zeros to a 512-byte block; mtime 0, uid/gid 0, mode 0644 (reproducible bytes)."
+    info = tarfile.TarInfo(name)
+    info.size, info.mode, info.mtime = len(data), 0o644, 0
+    return info.tobuf(tarfile.USTAR_FORMAT, "utf-8", "strict") + data + b"\0" * (-len(data) % tarfile.BLOCKSIZE)
+
+def tar_end(size: int) -> bytes:
+    "What ends a tar archive of `size` bytes: two zero blocks, then zeros to a whole 10240-byte record (as GNU tar writes)."
+    return b"\0" * (2 * tarfile.BLOCKSIZE + (-(size + 2 * tarfile.BLOCKSIZE) % tarfile.RECORDSIZE))
+
+def _json_default(o):
+    return o.item() if hasattr(o, "item") else str(o)
+
+def _shard_sample(m: dict, variant: str, seed: int) -> tuple[list[tuple[str, bytes]], dict]:
+    "The four tar members of one face (WebDataset keys: `<image_id>.<ext>`) and its metadata row."
+    data, img, h, stat = read_face(m["src"])
+    spec = OcclusionSpec().scaled(img.shape[0])
+    lm = None if m["landmarks"] is None else np.asarray(m["landmarks"], np.float32).reshape(5, 2)
+    occ, mask, meta = occlude(img, m["image_id"], seed, variant, landmarks=lm)
+    row = {**m["row"], **{k: meta[k] for k in _META_KEYS}, "aligned_hash": h, "aligned_stat": stat,
+           "content_key": occlusion_key(h, m["template"], m["detector"], variant, seed, spec, m["landmarks"])}
+    k = m["image_id"]
+    info = {c: row.get(c) for c in META_COLS if c not in ("occluded", "mask", "aligned_stat")}
+    return [(f"{k}.damaged.png", encode_png(occ, PNG_LEVEL)), (f"{k}.mask.png", encode_png(mask > 127, PNG_LEVEL)),
+            (f"{k}.real.png", data),                                 # the aligned PNG as it is: no re-encoding
+            (f"{k}.json", json.dumps(info, default=_json_default).encode())], row
+
+def _write_shard(task: dict) -> list[dict]:
+    "Worker: draw every face of one shard into `<path>` (a temp file renamed at the end: atomic); metadata rows."
+    path = Path(task["path"]); tmp = path.parent/f".{path.name}.{os.getpid()}.tmp"
+    rows, size = [], 0
+    try:
+        with open(tmp, "wb") as f:
+            for m in task["members"]:
+                members, row = _shard_sample(m, task["variant"], task["seed"])
+                for name, payload in members:
+                    b = tar_member(name, payload); f.write(b); size += len(b)
+                rows.append(row)
+            f.write(tar_end(size))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True); raise
+    return rows
+
+# %% ../nbs/02_occlusion.ipynb #bf079549
+@dataclass
+class ShardResult:
+    variant: str
+    directory: Path
+    index: dict              # the shard index (`shards.json`)
+    metadata: pd.DataFrame   # META_COLS + `shard`, one row per face
+    written: int             # shards (re)written in this run; the others were up to date
+    seconds: float
+
+def read_shard_index(directory: str | Path) -> dict:
+    "The index `shards.json` of a shard folder; `DataError` naming the folder and the fix when absent or unreadable."
+    p = Path(directory)/SHARD_INDEX
+    try: d = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError: raise DataError(f"{p} not found: write the shards first (`write_shards(cfg)`)") from None
+    except (OSError, ValueError) as e: raise DataError(f"{p}: unreadable shard index ({e}); write the shards again") from None
+    if not isinstance(d, dict) or not isinstance(d.get("shards"), list): raise DataError(f"{p}: not a shard index")
+    return d
+
+def _shard_key(members: list[tuple]) -> str: return hash_key([list(m) for m in members])
+
+def _plan_shards(cfg: Config, ok: pd.DataFrame, variant: str, seed: int, out: Path, per: int) -> tuple[list, list, list]:
+    "(rows kept, index entries kept, worker tasks): a shard is kept when its members, their keys and its file are unchanged."
+    prev_rows = _previous_rows(out)
+    try: prev = {s["name"]: s for s in read_shard_index(out)["shards"]}
+    except DataError: prev = {}
+    spec, adir = OcclusionSpec().scaled(cfg.image_size), cfg.aligned_dir()
+    rows, entries, tasks = [], [], []
+    for split in SPLITS:
+        recs = ok[ok.split == split].sort_values("image_id").to_dict("records")
+        for s in range(0, len(recs), per):
+            name, members, keys = f"{split}-{s // per:06d}.tar", [], []
+            old = prev.get(name); up = old is not None and file_stat(out/name).split(":")[0] == str(old.get("bytes"))
+            for r in recs[s:s + per]:
+                lm = [r[c] for c in LM_ALN_COLS]; lm = None if any(pd.isna(lm)) else lm
+                row = dict(image_id=r["image_id"], identity=r["identity"], split=split, variant=variant, seed=seed,
+                           occluded=f"{r['image_id']}.damaged.png", mask=f"{r['image_id']}.mask.png",
+                           aligned=r["aligned"], template=r["template"], detector=r["detector"], shard=name)
+                members.append(dict(src=str(adir/r["aligned"]), image_id=r["image_id"], landmarks=lm, row=row,
+                                    template=r["template"], detector=r["detector"]))
+                p = prev_rows.get(r["image_id"])
+                up = (up and p is not None and p.get("shard") == name and isinstance(p.get("aligned_hash"), str)
+                      and p.get("aligned_stat") == file_stat(adir/r["aligned"]))
+                if up: keys.append((r["image_id"], int(r["identity"]), occlusion_key(p["aligned_hash"], r["template"],
+                                                                                   r["detector"], variant, seed, spec, lm)))
+            if up and _shard_key(keys) == old.get("key"):
+                rows += [{**prev_rows[m["image_id"]], **m["row"]} for m in members]; entries.append(old)
+            else: tasks.append(dict(path=str(out/name), name=name, split=split, variant=variant, seed=seed, members=members))
+    return rows, entries, tasks
+
+# %% ../nbs/02_occlusion.ipynb #b76f6370
+SHARD_COLS = META_COLS + ["shard"]
+
+def write_shards(cfg: Config, variant: str | None = None, seed: int | None = None, samples_per_shard: int | None = None,
+                 progress: bool = True) -> ShardResult:
+    """CelebA-C of every prepared face as WebDataset tar shards `<split>-NNNNNN.tar` (faces sorted by id, `samples_per_shard`
+    each, default ~1 GiB) under `shard_dir(cfg)`, with `shards.json` and `metadata.csv`. Unchanged shards are kept."""
+    t0 = time.perf_counter()
+    variant = check_variant(variant or cfg.occlusion); seed = cfg.seed if seed is None else seed
+    per = int(samples_per_shard or default_shard_samples(cfg.image_size))
+    if per < 1: raise ConfigError(f"samples_per_shard must be >= 1, got {samples_per_shard}")
+    man = read_manifest(cfg); ok = man[man.status == "ok"]
+    if ok.empty: raise DataError(f"{manifest_path(cfg)} lists no usable face (status ok): nothing to occlude.")
+    out = ensure_writable_dir(shard_dir(cfg, variant, seed))
+    try: listed = [s["name"] for s in read_shard_index(out)["shards"]]
+    except DataError: listed = []
+    rows, entries, tasks = _plan_shards(cfg, ok, variant, seed, out, per)
+    for name in set(listed) - {e["name"] for e in entries} - {t["name"] for t in tasks}:
+        (out/name).unlink(missing_ok=True)                     # a shard of an earlier, larger plan: ours, obsolete
+    def flush() -> tuple[dict, pd.DataFrame]:
+        meta = pd.DataFrame(rows, columns=SHARD_COLS).sort_values(["split", "image_id"]).reset_index(drop=True)
+        atomic_write_csv(out/"metadata.csv", meta)
+        index = dict(format="webdataset", members=list(SHARD_MEMBERS), variant=variant, seed=seed,
+                     image_size=cfg.image_size, version=OCCLUSION_VERSION, samples_per_shard=per,
+                     spec=dataclasses.asdict(OcclusionSpec().scaled(cfg.image_size)),
+                     shards=sorted(entries, key=lambda e: (SPLITS.index(e["split"]), e["name"])))
+        atomic_write_text(out/SHARD_INDEX, json.dumps(index, indent=1, default=_json_default))
+        return index, meta
+    bar = tqdm(total=sum(len(t["members"]) for t in tasks), desc=f"CelebA-C shards {variant} seed{seed} {cfg.image_size}px",
+               unit="img", disable=not progress)
+    pool = None
+    try:
+        if tasks:
+            workers = min(cfg.num_workers, len(tasks))
+            if workers <= 1: results = map(_write_shard, tasks)
+            else:
+                from occlusion_fr import occlusion as mod     # workers import the package by name
+                pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=mod._init_occlusion_worker)
+                results = pool.map(mod._write_shard, tasks, chunksize=1)
+            for task, res in zip(tasks, results):
+                rows.extend(res); bar.update(len(res))
+                entries.append(dict(name=task["name"], split=task["split"], samples=len(res), bytes=(out/task["name"]).stat().st_size,
+                                    key=_shard_key([(r["image_id"], int(r["identity"]), r["content_key"]) for r in res])))
+    finally:
+        if pool is not None: pool.shutdown(cancel_futures=True)
+        bar.close()
+        index, meta = flush()                                   # also when interrupted: finished shards are kept
+    return ShardResult(variant, out, index, meta, len(tasks), time.perf_counter() - t0)
+
+# %% ../nbs/02_occlusion.ipynb #de12d3f7
+def iter_shard_samples(paths: list[str | Path]) -> Iterator[dict]:
+    """The samples of WebDataset tar shards, in file order: {"__key__": key, "__url__": shard, <ext>: bytes, ...}, a sample
+    being the consecutive members sharing a key (the name up to its first dot), as `webdataset.tarfile_to_samples` groups them."""
+    for p in paths:
+        cur = None
+        try:
+            with tarfile.open(p, mode="r|") as tf:                # streaming: one sequential read per shard
+                for m in tf:
+                    if not m.isfile(): continue
+                    base = m.name.rsplit("/", 1)[-1]; key, _, ext = base.partition(".")
+                    key = m.name[:len(m.name) - len(base)] + key
+                    if cur is not None and cur["__key__"] != key: yield cur; cur = None
+                    if cur is None: cur = {"__key__": key, "__url__": str(p)}
+                    cur[ext] = tf.extractfile(m).read()
+        except (OSError, tarfile.TarError) as e:
+            raise DataError(f"{p}: unreadable shard ({type(e).__name__}: {e}); write the shards again") from None
+        if cur is not None: yield cur
+
+def shuffle_buffer(items: Iterable, size: int, rng: random.Random, initial: int = 100) -> Iterator:
+    """Items in a random order holding at most `size` in memory, as `webdataset.shuffle(size, initial)`: yielding starts
+    once `initial` are buffered, and the buffer grows by one with each item yielded until it holds `size`."""
+    items, buf, initial = iter(items), [], min(initial, size)
+    def pick():
+        j = rng.randrange(len(buf)); buf[j], buf[-1] = buf[-1], buf[j]
+        return buf.pop()
+    for it in items:
+        buf.append(it)
+        if len(buf) < size: buf.extend(itertools.islice(items, 1))
+        if len(buf) >= initial: yield pick()
+    while buf: yield pick()
+
+
+# %% ../nbs/02_occlusion.ipynb #bf7e738e
+class CelebACShards(IterableDataset):
+    """CelebA-C shards of one split as a torch `IterableDataset` of dicts like `CelebACPairs`'s (damaged, real, mask as
+    float tensors in [0, 1], mask 1 = hole; image_id, identity). Each DataLoader worker (and each of `world` processes)
+    reads its own shards, in a seeded order per epoch (`set_epoch`), through a seeded `shuffle` buffer (0: file order)."""
+    def __init__(self, source: Config | str | Path, split: str = "train", variant: str | None = None,
+                 seed: int | None = None, shuffle: int = 1000, rank: int = 0, world: int = 1):
+        if split not in SPLITS: raise ConfigError(f"split must be one of {SPLITS}, got {split!r}")
+        if isinstance(source, Config): self.directory, self.seed = shard_dir(source, variant, seed), source.seed
+        else: self.directory, self.seed = Path(source), 0
+        if seed is not None: self.seed = int(seed)
+        self.index = read_shard_index(self.directory)
+        mine = [s for s in self.index["shards"] if s["split"] == split]
+        if not mine: raise DataError(f"{self.directory}/{SHARD_INDEX} lists no shard of split {split!r}")
+        self.shards, self.samples = [self.directory/s["name"] for s in mine], sum(int(s["samples"]) for s in mine)
+        self.split, self.shuffle, self.rank, self.world, self.epoch = split, int(shuffle), int(rank), int(world), 0
+
+    def set_epoch(self, epoch: int) -> None: self.epoch = int(epoch)
+    def __len__(self) -> int: return self.samples       # the whole split, over every worker and process
+
+    def assigned(self) -> tuple[list[Path], int, int]:
+        "(shards, slot, slots) of this reader: its shards, and, when shards are fewer than readers, every slots-th sample."
+        info = get_worker_info()
+        wid, nw = (info.id, info.num_workers) if info is not None else (0, 1)
+        slot, slots = self.rank * nw + wid, self.world * nw
+        order = list(self.shards)
+        if self.shuffle: random.Random(f"shards/{self.seed}/{self.epoch}").shuffle(order)   # the same in every reader
+        return (order[slot::slots], 0, 1) if len(order) >= slots else (order, slot, slots)
+
+    def __iter__(self):
+        shards, slot, slots = self.assigned()
+        samples = (s for i, s in enumerate(iter_shard_samples(shards)) if i % slots == slot)
+        if self.shuffle > 1:
+            samples = shuffle_buffer(samples, self.shuffle, random.Random(f"buffer/{self.seed}/{self.epoch}/{self.rank}/{slot}"))
+        for s in samples: yield self.decode(s)
+
+    @staticmethod
+    def decode(s: dict) -> dict:
+        "A training sample from a shard sample's bytes."
+        miss = [m for m in SHARD_MEMBERS if m not in s]
+        if miss: raise DataError(f"{s.get('__url__')}: sample {s['__key__']!r} lacks {', '.join(miss)}; write the shards again")
+        dmg, real, mask = decode_png(s["damaged.png"]), decode_png(s["real.png"]), decode_png(s["mask.png"], color=False)
+        if dmg is None or real is None or mask is None: raise DataError(f"{s['__url__']}: sample {s['__key__']!r} does not decode")
+        meta = json.loads(s["json"])
+        return dict(damaged=chw_float(dmg), real=chw_float(real), mask=torch.from_numpy(mask[None] > 127).float(),
+                    image_id=meta["image_id"], identity=int(meta["identity"]))
 
 # %% ../nbs/02_occlusion.ipynb #f94cf99a
 CELEBA_IMAGES = 202_599
@@ -499,15 +803,28 @@ def _timed(fn, items) -> float:
     for it in items: fn(it)
     return len(items) / (time.perf_counter() - t)
 
+# %% ../nbs/02_occlusion.ipynb #6591fb28
+def _occlude_one_before(task: dict) -> list[dict]:
+    "The writer as it was before PNG files were tuned (libpng decode, 8-bit mask PNG), one variant: the benchmark's baseline."
+    data = Path(task["src"]).read_bytes(); h = content_hash(data)
+    img = cv2.cvtColor(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+    lm = np.asarray(task["landmarks"], np.float32).reshape(5, 2)
+    for out in task["outputs"]:
+        occlusion_key(h, task["template"], task["detector"], out["variant"], task["seed"], OcclusionSpec().scaled(img.shape[0]), task["landmarks"])
+        occ, mask, _ = occlude(img, task["image_id"], task["seed"], out["variant"], landmarks=lm)
+        atomic_write_bytes(out["occ_path"], encode_png(occ, 1)); atomic_write_bytes(out["mask_path"], encode_png(mask, 1))
+    return []
+
 def benchmark_occlusion(n: int = 400, size: int = 256, workers: int | None = None, cfg: Config | None = None,
                         seed: int = 0) -> dict:
-    "Images/s of CelebA-C generation vs the authors'-style PIL implementation, measured in the same run."
+    "Images/s of CelebA-C generation (PNG files and tar shards) vs the authors'-style PIL implementation, in the same run."
     import tempfile as _tf
     workers = workers or os.cpu_count() or 1
     faces, lm, source = benchmark_faces(size, cfg)
     ids = [f"{i:06d}" for i in range(n * max(1, workers))]
     n_ref = max(20, n // 4)                                   # the reference is slow; fewer images suffice
-    res = dict(machine=machine_description(), size=size, images=n, reference_images=n_ref, workers=workers, faces=source)
+    res = dict(machine=machine_description(), size=size, images=n, reference_images=n_ref, workers=workers, faces=source,
+               load_before=os.getloadavg()[0])
     res["ours_memory"] = _timed(lambda i: occlude(faces[i % len(faces)], ids[i], seed, "paper", lm), range(n))
     res["reference_memory"] = _timed(lambda i: occlude_pil_reference(faces[i % len(faces)], random.Random(i)), range(n_ref))
     with _tf.TemporaryDirectory() as tmp:
@@ -523,36 +840,123 @@ def benchmark_occlusion(n: int = 400, size: int = 256, workers: int | None = Non
                                        occ_path=str(tmp/tag/v/"occ"/f"{ids[i]}.png"),
                                        mask_path=str(tmp/tag/v/"mask"/f"{ids[i]}.png")) for v in variants])
                     for i in range(m)]
+        def shard_tasks(tag, m, k):
+            (tmp/tag).mkdir()
+            mem = [dict(src=srcs[i % len(srcs)], image_id=ids[i], landmarks=lm.reshape(-1).tolist(), template="authors",
+                        detector="benchmark", row=dict(image_id=ids[i], identity=0, split="train")) for i in range(m)]
+            return [dict(path=str(tmp/tag/f"{j:06d}.tar"), variant="paper", seed=seed, members=mem[j::k]) for j in range(k)]
         def reference_tasks(tag, m):
             (tmp/tag).mkdir()
             return [dict(src=srcs[i % len(srcs)], image_id=ids[i], occ_path=str(tmp/tag/f"o{i}.png"),
                          mask_path=str(tmp/tag/f"m{i}.png")) for i in range(m)]
-        res["ours_end_to_end"] = _timed(_occlude_one, tasks("ours", n))
+        t = time.thread_time(); res["ours_end_to_end"] = _timed(_occlude_one, tasks("ours", n))
+        res["cpu_ms_per_face"] = 1000 * (time.thread_time() - t) / n
+        t = time.thread_time(); _timed(_occlude_one_before, tasks("before", n))
+        res["cpu_ms_before"] = 1000 * (time.thread_time() - t) / n
+        t = time.thread_time(); _write_shard(shard_tasks("shards1", n, 1)[0])
+        res["cpu_ms_shards"] = 1000 * (time.thread_time() - t) / n                    # CPU time: robust to other load
         res["reference_end_to_end"] = _timed(_reference_one, reference_tasks("ref", n_ref))
         from occlusion_fr import occlusion as mod
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=mod._init_occlusion_worker) as pool:
             list(pool.map(mod._occlude_one, tasks("warm", workers * 8), chunksize=4))     # start-up and warm-up
-            for key, vs in (("pool_one_variant", ("paper",)), ("pool_both_variants", OCCLUSION_VARIANTS)):
+            for key, vs, fn in (("pool_before", ("paper",), mod._occlude_one_before), ("pool_one_variant", ("paper",), mod._occlude_one),
+                                ("pool_both_variants", OCCLUSION_VARIANTS, mod._occlude_one)):
                 big = tasks(key, n * workers, vs)
-                t = time.perf_counter(); list(pool.map(mod._occlude_one, big, chunksize=32))
+                t = time.perf_counter(); list(pool.map(fn, big, chunksize=32))
                 res[key] = len(big) / (time.perf_counter() - t)                          # faces/s
+            t = time.perf_counter(); list(pool.map(mod._write_shard, shard_tasks("shards", n * workers, 4 * workers)))
+            res["pool_shards"] = n * workers / (time.perf_counter() - t)
     res["ratio_memory"] = res["ours_memory"] / res["reference_memory"]
     res["ratio_end_to_end"] = res["ours_end_to_end"] / res["reference_end_to_end"]
-    res["celeba_minutes_one_variant"] = CELEBA_IMAGES / res["pool_one_variant"] / 60
-    res["celeba_minutes_both_variants"] = CELEBA_IMAGES / res["pool_both_variants"] / 60
+    for k in ("before", "one_variant", "both_variants", "shards"): res[f"celeba_minutes_{k}"] = CELEBA_IMAGES / res[f"pool_{k}"] / 60
+    for k in ("before", "per_face", "shards"):                  # CPU-bound: every core busy, nothing else running
+        res[f"celeba_cpu_minutes_{k}"] = CELEBA_IMAGES * res[f"cpu_ms_{k}"] / 1000 / workers / 60
+    res["load_after"] = os.getloadavg()[0]
     return res
 
+# %% ../nbs/02_occlusion.ipynb #6dfd4284
 def format_benchmark(r: dict) -> str:
     return "\n".join([
-        f"CelebA-C generation at {r['size']}², {r['machine']} ({r['faces']})",
+        f"CelebA-C generation at {r['size']}², {r['machine']} ({r['faces']}), load average {r['load_before']:.1f} -> {r['load_after']:.1f}",
         f"  in memory, 1 process : ours {r['ours_memory']:8.1f} img/s | authors'-style PIL {r['reference_memory']:7.1f} img/s "
         f"| ratio {r['ratio_memory']:.1f}x",
         f"  end to end, 1 process: ours {r['ours_end_to_end']:8.1f} img/s | authors'-style PIL {r['reference_end_to_end']:7.1f} img/s "
-        f"| ratio {r['ratio_end_to_end']:.1f}x   (read PNG, occlude, write occluded + mask PNG)",
-        f"  end to end, {r['workers']} workers: one variant {r['pool_one_variant']:7.1f} faces/s -> full CelebA "
-        f"({CELEBA_IMAGES:,} faces) in {r['celeba_minutes_one_variant']:.1f} min",
+        f"| ratio {r['ratio_end_to_end']:.1f}x   (read PNG, occlude, write occluded + mask PNG; {r['cpu_ms_per_face']:.2f} CPU ms/face)",
+        f"  end to end, {r['workers']} workers: before (libpng read, 8-bit mask) {r['pool_before']:7.1f} faces/s -> full CelebA "
+        f"({CELEBA_IMAGES:,} faces) in {r['celeba_minutes_before']:.1f} min",
+        f"  end to end, {r['workers']} workers: PNG files, one variant {r['pool_one_variant']:7.1f} faces/s -> full CelebA "
+        f"in {r['celeba_minutes_one_variant']:.1f} min",
         f"  end to end, {r['workers']} workers: both variants per read {r['pool_both_variants']:7.1f} faces/s "
-        f"({2*r['pool_both_variants']:.1f} images/s) -> full CelebA, both variants, in {r['celeba_minutes_both_variants']:.1f} min"])
+        f"({2*r['pool_both_variants']:.1f} images/s) -> full CelebA, both variants, in {r['celeba_minutes_both_variants']:.1f} min",
+        f"  end to end, {r['workers']} workers: tar shards, one variant {r['pool_shards']:7.1f} faces/s -> full CelebA "
+        f"in {r['celeba_minutes_shards']:.1f} min",
+        f"  CPU ms per face, 1 process (not slowed by other load): before {r['cpu_ms_before']:.2f} | PNG files {r['cpu_ms_per_face']:.2f} "
+        f"| tar shards {r['cpu_ms_shards']:.2f} -> full CelebA on {r['workers']} idle cores: {r['celeba_cpu_minutes_before']:.1f} | "
+        f"{r['celeba_cpu_minutes_per_face']:.1f} | {r['celeba_cpu_minutes_shards']:.1f} min"])
+
+def benchmark_png_levels(faces: list[np.ndarray], levels=(0, 1, 2, 3), seed: int = 0, reps: int = 3) -> pd.DataFrame:
+    "Per `encode_png` level on occluded `faces`: mean KiB, encode and decode ms (best of `reps`), GB for all of CelebA."
+    lm = alignment_template(faces[0].shape[0])
+    occs = [occlude(f, f"{i:06d}", seed, "paper", lm)[0] for i, f in enumerate(faces)]
+    def best(fn, items):
+        ts = []
+        for _ in range(reps):
+            t = time.perf_counter(); [fn(x) for x in items]; ts.append(time.perf_counter() - t)
+        return 1000 * min(ts) / len(items)
+    rows = []
+    for lv in levels:
+        bs = [encode_png(o, lv) for o in occs]
+        kib = float(np.mean([len(b) for b in bs])) / 1024
+        rows.append(dict(level=lv, kib=kib, encode_ms=best(lambda o: encode_png(o, lv), occs), decode_ms=best(decode_png, bs),
+                         celeba_gb=kib * 1024 * CELEBA_IMAGES / 1e9))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/02_occlusion.ipynb #6ee765a0
+class _CelebACFiles(Dataset):
+    "CelebA-C as PNG files (occluded, mask, aligned) of one split, the samples of `CelebACPairs`: the file-per-image baseline."
+    def __init__(self, cfg: Config, split: str = "train", variant: str | None = None, seed: int | None = None):
+        self.dir, self.aligned = cfg.celeba_c_dir(check_variant(variant or cfg.occlusion), seed), cfg.aligned_dir()
+        meta = pd.read_csv(self.dir/"metadata.csv", dtype=_META_STR)
+        self.rows = meta[meta.split == split].reset_index(drop=True)
+    def __len__(self) -> int: return len(self.rows)
+    def __getitem__(self, i: int) -> dict:
+        r = self.rows.iloc[i]
+        return CelebACShards.decode({"__key__": r.image_id, "__url__": str(self.dir), "json": json.dumps(dict(
+            image_id=r.image_id, identity=int(r.identity))).encode(), "damaged.png": (self.dir/r.occluded).read_bytes(),
+            "mask.png": (self.dir/r["mask"]).read_bytes(), "real.png": (self.aligned/r.aligned).read_bytes()})
+
+def benchmark_loaders(cfg: Config, variant: str | None = None, seed: int | None = None, batch_size: int = 32,
+                      workers=(0, 2), batches: int = 30, rounds: int = 3) -> pd.DataFrame:
+    """Training-loader faces/s over the train split: tar shards (`CelebACShards`), CelebA-C PNG files, and occlusion on
+    the fly (`CelebACPairs`, fixed masks), the first batch (worker start-up) timed apart; `rounds` rounds in rotating
+    order, medians; `cpu_ms_per_face`: CPU time of the loader and its workers (less sensitive to other load)."""
+    import resource
+    from torch.utils.data import DataLoader
+    readers = {"shards": lambda: CelebACShards(cfg, "train", variant, seed),
+               "png files": lambda: _CelebACFiles(cfg, "train", variant, seed),
+               "on the fly": lambda: CelebACPairs(cfg, "train", variant, masks="fixed", seed=seed)}
+    cpu = lambda: time.process_time() + (lambda r: r.ru_utime + r.ru_stime)(resource.getrusage(resource.RUSAGE_CHILDREN))
+    rows, names = [], list(readers)
+    for r in range(rounds):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            for w in workers:
+                ds = readers[name]()
+                n = min(batches, len(ds) // batch_size - 1)
+                if n < 1: raise DataError(f"{len(ds)} training faces are too few for batches of {batch_size}")
+                kw = {} if isinstance(ds, IterableDataset) else dict(shuffle=True, generator=torch.Generator().manual_seed(r))
+                load, c0, t0 = os.getloadavg()[0], cpu(), time.perf_counter()
+                it = iter(DataLoader(ds, batch_size=batch_size, num_workers=w, **kw))
+                next(it); t1 = time.perf_counter()
+                for _ in range(n): next(it)
+                t2 = time.perf_counter(); del it                        # workers joined: their CPU time is counted
+                rows.append(dict(reader=name, workers=w, first_batch_s=t1 - t0, faces_per_s=n * batch_size / (t2 - t1),
+                                 cpu_ms_per_face=1000 * (cpu() - c0) / ((n + 1) * batch_size), load_average=load))
+    df = pd.DataFrame(rows)
+    out = df.groupby(["reader", "workers"], sort=False).median().reset_index()
+    out.insert(2, "batch_size", batch_size); out["rounds"] = rounds
+    out["faces_per_s_range"] = df.groupby(["reader", "workers"], sort=False).faces_per_s.agg(lambda v: f"{v.min():.0f}-{v.max():.0f}").values
+    return out
+
 
 # %% ../nbs/02_occlusion.ipynb #eff9517a
 def occlusion_figure(directory: str | Path, meta: pd.DataFrame, aligned_dir: str | Path, n: int = 6, title: str = ""):
