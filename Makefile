@@ -77,10 +77,10 @@ identity: ## the identity-loss experiment only (19_identity, with and without th
 report: ## outputs/report.html alone, from the tables and figures already written (missing ones named with the make reproduce stage that writes them)
 	$(BIN)/python -c "from occlusion_fr.config import Config; from occlusion_fr.report import build_report; print(build_report(Config.from_profile('$(PROFILE)')))"
 
-benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL version; generator inference/training images/s; quality metrics; recognizers batched vs per-image
+benchmark: ## CelebA-C generation images/s at 256² vs a per-image PIL version; generator inference/training images/s; every generator's GMAC, img/s and share of the CPU's peak with PyTorch, ONNX Runtime and int8 (outputs/bench/generators.csv, read by the claims check); quality metrics; recognizers batched vs per-image
 	$(BIN)/occlusion-fr benchmark occlusion --size 256
 	$(BIN)/occlusion-fr benchmark generator --profile smoke
-	$(BIN)/occlusion-fr benchmark generators --size 256
+	$(BIN)/occlusion-fr benchmark generators --size 256 --backend torch onnxruntime onnxruntime-int8 --csv outputs/bench/generators.csv
 	$(BIN)/occlusion-fr benchmark quality --n 10000 --size 256
 	$(BIN)/occlusion-fr benchmark recognizers
 

@@ -221,7 +221,7 @@ def check_qmagface(R: Results):
 
 def check_real_time(R: Results, bench: pd.DataFrame | None = None):
     if bench is None or bench.empty: return "", NOT_TESTABLE, "no generators benchmark was run (`occlusion-fr benchmark generators`)"
-    v = bench[bench.generator == "vnet"]
+    v = bench[(bench.generator == "vnet") & (bench.backend == "torch" if "backend" in bench else True)]   # eager PyTorch, as the paper ran it
     if v.empty: return "", NOT_TESTABLE, "the benchmark has no V-Net row"
     r = v.sort_values("size").iloc[-1]
     ms = 1000 / r.images_per_s_b1
