@@ -10,7 +10,7 @@ ap = argparse.ArgumentParser(); ap.add_argument("--outputs", default="outputs")
 out = Path(ap.parse_args().outputs)
 tables, figures = out/"tables", out/"figures"
 PUBLISHED = {1: 8, 2: 10, 3: 18, 4: 16, 5: 16, 6: 30, 7: 24, 8: 24}         # figures printed in the paper's Tables 1-8
-T3 = {"unet", "vnet", "mbnet", "lama", "aot", "telea", "navier-stokes", "mean-fill"}
+T3 = {"unet", "vnet", "mbnet", "lama", "aot", "telea-refine", "telea", "navier-stokes", "mean-fill"}
 KEYS = {"table1": {"base", "base-no-dense", "base-strided", "base-skip", "base-more-convs", "mbnet"},
         "table2": {"swin-unet", "unet3p", "unet", "vnet", "unetpp", "unet3p-fixed", "unetpp-fixed"},
         "table3": T3, "table4": T3, "table5": T3, "table6": T3, "table7": T3}
@@ -41,15 +41,22 @@ for n in (6, 7):                                           # face verification
     allr = df[(df.bin_label == "all") & df.stand_in.isna()]
     assert {"dlib-resnet", "sface"} <= set(allr.recognizer), (t, set(allr.recognizer))
     for rec, g in allr.groupby("recognizer"):
-        v = g.pivot_table(index=["key", "output"], columns="metric", values="value")
+        v = g.pivot_table(index=["key", "output"], columns="metric", values="value", dropna=False)
         assert set(v.index.get_level_values(0)) - {"—"} == KEYS[t], (t, rec)
         o, d = v.loc[("—", "Original")], v.loc[("—", "Damaged")]
-        assert o.tpr > d.tpr, (t, rec, o.tpr, d.tpr)       # occlusion costs recognition
-        assert v.xs("Inpainted", level=1).recovered.notna().all(), (t, rec)
-        best = v.xs("Inpainted", level=1).recovered.idxmax()
-        print(f"{t} {rec}: Original ACC {o.acc:.4f} vs 1 - FPR {1 - o.fpr:.4f}; TPR original {o.tpr:.3f}, damaged {d.tpr:.3f}; "
-              f"best inpainted {best} recovers {100 * v.loc[(best, 'Inpainted')].recovered:.0f} %")
-        assert abs(o.acc - (1 - o.fpr)) > 1e-3, (t, rec)    # ~10 % mated comparisons: ACC is not 1 - FPR
+        # occlusion costs recognition at the calibrated or at the standard threshold (SFace may lose nothing at the first)
+        assert o.tpr >= d.tpr and (o.tpr > d.tpr or o["tpr@standard"] > d["tpr@standard"]), (t, rec, o.tpr, d.tpr)
+        rec_share = v.xs("Inpainted", level=1).drop("—", errors="ignore").recovered
+        if o.tpr > d.tpr:                                    # the recovered share is defined, for every model
+            assert rec_share.notna().all(), (t, rec)
+            best = rec_share.idxmax(); how = f"best inpainted {best} recovers {100 * rec_share[best]:.0f} %"
+        else:                                                # nothing lost at the headline threshold: undefined, never 0
+            assert rec_share.isna().all(), (t, rec); how = "no TPR lost at the calibrated threshold: recovered share undefined"
+        print(f"{t} {rec}: Original ACC {o.acc:.4f} vs 1 - FPR {1 - o.fpr:.4f}; TPR original {o.tpr:.3f}, damaged {d.tpr:.3f} "
+              f"(standard threshold {o['tpr@standard']:.3f}, {d['tpr@standard']:.3f}); {how}")
+        # ACC counts the mated comparisons too (~10 % of the pairs), not only the non-mated ones: ACC = (1-m)(1-FPR) + m TPR
+        m = o.n_mated / (o.n_mated + o.n_nonmated)
+        assert m >= 0.05 and abs(o.acc - ((1 - m) * (1 - o.fpr) + m * o.tpr)) < 1e-6, (t, rec, m, o.acc)
         for kind in ("det", "scores"): assert (figures/f"{t}_{kind}_{rec}.html").stat().st_size > 0, (t, kind, rec)
     assert p[(p.recognizer == "arcface") & p.paper.notna()].ours.notna().any() or "arcface" in set(allr.recognizer), t
 

@@ -262,6 +262,13 @@ def paper_comparison(paper_table_no: int, ours: pd.DataFrame) -> pd.DataFrame:
     ran = set(ours.get("recognizer", pd.Series(dtype=object)).dropna())
     absent = comp.recognizer.notna() & ~comp.recognizer.isin(ran) & comp.ours.isna() & ~comp.note.str.startswith("No implementation")
     comp.loc[absent, "note"] = [f"recognizer {r} not run here" for r in comp.recognizer[absent]]
+    gap = comp.paper.notna() & comp.ours.isna() & (comp.note.fillna("") == "")      # ran, yet no figure: say why
+    if gap.any():
+        fa = ours[(ours.metric == "fta_condition") & (ours.get("bin_label", pd.Series("all", index=ours.index)).fillna("all") == "all")]
+        fta = {(r["key"], r["output"], r.get("recognizer")): r["value"] for r in fa.to_dict("records")}
+        comp.loc[gap, "note"] = [f"no figure: all {int(fta[(a, o, k)])} probes of this output were not acquired (FTA)"
+                                 if fta.get((a, o, k), 0) > 0 else "no figure: undefined for this output here"
+                                 for a, o, k in zip(comp.arch[gap], comp.output[gap], comp.recognizer[gap])]
     label = {(r["key"], r["output"]): r.get("model", r["key"]) for r in pooled.to_dict("records")}
     extra = comp.paper.isna()
     comp.loc[extra, "row"] = [f"{label.get((a, o), a)} ({o.lower()})" + (f" + {e}" if isinstance(e, str) and e else "")

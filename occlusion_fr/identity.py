@@ -49,13 +49,14 @@ class FaceChipCrop(nn.Module):
         return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
 def estimate_chip_geometry(images: Sequence[np.ndarray], geometries, recognizer) -> dict:
-    "Median dlib chip geometry over aligned faces (dlib landmarks on each), with how many faces it used."
+    """Median dlib chip geometry over aligned faces (dlib landmarks on each), with how many faces it used and how many
+    it skipped because dlib found no face on them (the recognizer's `shape` is None there)."""
     import dlib
-    g = [chip_geometry(dlib.get_face_chip_details(recognizer.shape(im, geo), recognizer.chip_size, recognizer.padding))
-         for im, geo in zip(images, geometries)]
-    if not g: raise ConfigError("no face to estimate the identity crop from")
+    shapes = [recognizer.shape(im, geo) for im, geo in zip(images, geometries)]
+    g = [chip_geometry(dlib.get_face_chip_details(s, recognizer.chip_size, recognizer.padding)) for s in shapes if s is not None]
+    if not g: raise ConfigError(f"no face to estimate the identity crop from: dlib found none on {len(shapes)} aligned faces")
     med = {k: float(np.median([x[k] for x in g])) for k in ("cx", "cy", "side", "angle")}
-    return {**med, "chip": g[0]["chip"], "n_faces": len(g)}
+    return {**med, "chip": g[0]["chip"], "n_faces": len(g), "n_skipped": len(shapes) - len(g)}
 
 # %% ../nbs/04b_identity.ipynb #e5996ec2
 class IdentityLoss(nn.Module):
