@@ -6,13 +6,15 @@ PROFILE ?= smoke
 # ARCH: the generator of make train/evaluate/slice; empty: the profile's (smoke, paper: vnet; cpu: telea-refine)
 ARCH ?=
 SEED ?= 0
+# MAX_IMAGES: make data/occlusion on the first N CelebA images only (empty: all)
+MAX_IMAGES ?=
 # pinned wheels of torch that match the rest of the stack (CPU machines and CUDA 12/13 alike); see README
 TORCH_PINS ?= torch==2.14.1 torchvision==0.29.1
 EPOCHS ?=
 LEARN_EPOCHS ?= 5
 NBTEST_WORKERS ?=
 EXECUTED := outputs/executed
-PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),)
+PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DATA),) $(if $(MAX_IMAGES),-p max_images $(MAX_IMAGES),)
 PM_RUN := $(if $(ARCH),-p arch $(ARCH),) $(if $(EPOCHS),-p epochs $(EPOCHS),)
 RUN_TAG := $(or $(ARCH),default)$(if $(EPOCHS),-e$(EPOCHS),)-$(PROFILE)
 
