@@ -516,7 +516,8 @@ def build_report(cfg: Config, out: str | Path | None = None, reproduction: dict 
     specs = PAPER_TABLES + BEYOND_TABLES
     metas = {s["key"]: _read_json(tdir/f"{s['key']}.json") for s in specs}
     own, shared, not_run = collect_notes(metas)
-    run_names = {Path(v).name: k for m in metas.values() for k, v in (m.get("runs") or {}).items()}
+    run_names = {Path(v["run"] if isinstance(v, dict) else v).name: k for m in metas.values()   # tables: {label: describe()}
+                 for k, v in (m.get("runs") or {}).items() if (v.get("run") if isinstance(v, dict) else v)}
     book = FigureBook(root/"figures", static=static != "off" and static_available())
     with static_images() if book.static else contextlib.nullcontext():
         tables = [(s, *table_section(s, tdir, book, metas[s["key"]], own[s["key"]])) for s in PAPER_TABLES]
