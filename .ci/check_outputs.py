@@ -3,7 +3,7 @@
 reported, splits identity-disjoint, CelebA-C (both variants) complete with valid masks, executed notebooks present;
 with --slice, a training run and its evaluation table; with --learning, that a training run learned (its validation
 PSNR rises and ends above the damaged input's).
-Usage: python .ci/check_outputs.py --profile smoke --expect-images 1353 [--slice --epochs 1 --max-train-images 128]
+Usage: python .ci/check_outputs.py --profile smoke --expect-images 1353 [--slice --epochs 1 --max-train-images 64]
        python .ci/check_outputs.py --profile smoke --learning --epochs 3"""
 import argparse, sys
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""CI check of what `make reproduce` wrote (smoke budget: 1-epoch models on 128 faces): every table with the paper's figures
+"""CI check of what `make reproduce` wrote (smoke budget: 1-epoch models on 64 faces): every table with the paper's figures
 beside ours, every model and output, dlib and SFace verification with recovered shares, the claims, and the few orderings
 that hold even for 1-epoch models.   Usage: python .ci/check_tables.py [--outputs outputs]"""
 import argparse, json, math

@@ -515,7 +515,7 @@ def _add_reproduce(sub) -> None:
     p = sub.add_parser("reproduce", help="every experiment notebook through papermill in dependency order, skipping "
                        "stages that are up to date, then <output-dir>/report.html and PNG/SVG figures")
     p.add_argument("--profile", default="smoke", choices=["paper", "smoke"],  # reproduce.BUDGETS (tested below)
-                   help="budget of every stage: smoke (every model 1 epoch on 128 faces) or paper (nothing cut); default smoke")
+                   help="budget of every stage: smoke (every model 1 epoch on 64 faces) or paper (nothing cut); default smoke")
     p.add_argument("--seed", type=int, default=0, help=_help("seed"))
     p.add_argument("--data-dir", help=_help("data_dir"))
     p.add_argument("--work-dir", help=_help("work_dir"))

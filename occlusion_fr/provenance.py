@@ -44,10 +44,13 @@ def _strip_docstrings(tree: ast.AST) -> ast.AST:
 @lru_cache(maxsize=None)
 def _parse(path: str, mtime_ns: int) -> ast.AST: return ast.parse(Path(path).read_text(encoding="utf-8"), path)
 
+@lru_cache(maxsize=None)
+def _normalized(path: str, mtime_ns: int) -> str: return ast.dump(_strip_docstrings(copy.deepcopy(_parse(path, mtime_ns))))
+
 def normalized_source(path: str | Path) -> str:
     "The module's syntax tree without docstrings: equal for sources that differ only in comments and docstrings."
     p = Path(path)
-    return ast.dump(_strip_docstrings(copy.deepcopy(_parse(str(p), p.stat().st_mtime_ns))))
+    return _normalized(str(p), p.stat().st_mtime_ns)     # computed once per file version (every run and stage hashes it)
 
 # %% ../nbs/00b_provenance.ipynb #3b6051fd
 def internal_imports(module: str, pkg: Path) -> set[str]:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import io
 import json
@@ -31,14 +32,15 @@ from .config import (ConfigError, DataError, ImageReadError, WeightsNotFoundErro
 from .data import load_image_rgb
 
 # %% auto #0
-__all__ = ['RANGE_TOL', 'MS_SSIM_WEIGHTS', 'LPIPS_BACKBONES', 'INCEPTION_FILE', 'INCEPTION_URL', 'LPIPS_ENV', 'FID_ENV',
-           'FID_SHA256_ENV', 'METRIC_NAMES', 'HOLE_METRICS', 'HIGHER_IS_BETTER', 'check_images', 'ms_ssim_scales',
-           'psnr', 'ssim', 'ms_ssim', 'fsim', 'l1', 'masked_psnr', 'masked_l1', 'ssim_map', 'masked_ssim',
-           'quality_metrics', 'torch_checkpoint_dir', 'sha256_file', 'lpips_backbone_path', 'inception_path',
-           'verified_bytes', 'record_sha256', 'make_lpips_backbone_fixture', 'make_inception_fixture', 'LPIPSMetric',
-           'RunningGaussian', 'psd_sqrt', 'frechet_distance', 'FIDMetric', 'parse_metrics', 'QualityEvaluator',
-           'bootstrap_ci', 'aggregate_quality', 'pair_folders', 'PairedImages', 'CSVAppender', 'QualityReport',
-           'summary_markdown', 'evaluate_folders', 'current_rss_mb', 'benchmark_quality', 'format_quality_benchmark']
+__all__ = ['RANGE_TOL', 'MS_SSIM_WEIGHTS', 'FSIM_REFERENCE_CACHE_BYTES', 'LPIPS_BACKBONES', 'INCEPTION_FILE', 'INCEPTION_URL',
+           'LPIPS_ENV', 'FID_ENV', 'FID_SHA256_ENV', 'METRIC_NAMES', 'HOLE_METRICS', 'HIGHER_IS_BETTER', 'check_images',
+           'ms_ssim_scales', 'psnr', 'ssim', 'ms_ssim', 'l1', 'fsim_features', 'fsim', 'masked_psnr', 'masked_l1',
+           'ssim_map', 'masked_ssim', 'quality_metrics', 'torch_checkpoint_dir', 'sha256_file', 'lpips_backbone_path',
+           'inception_path', 'verified_bytes', 'record_sha256', 'make_lpips_backbone_fixture', 'make_inception_fixture',
+           'LPIPSMetric', 'RunningGaussian', 'psd_sqrt', 'frechet_distance', 'FIDMetric', 'parse_metrics',
+           'QualityEvaluator', 'bootstrap_ci', 'aggregate_quality', 'pair_folders', 'PairedImages', 'CSVAppender',
+           'QualityReport', 'summary_markdown', 'evaluate_folders', 'current_rss_mb', 'benchmark_quality',
+           'format_quality_benchmark']
 
 # %% ../nbs/05_quality.ipynb #0735abdd
 RANGE_TOL = 1e-4
@@ -91,15 +93,51 @@ def ms_ssim(pred: torch.Tensor, target: torch.Tensor, scales: int | str = 5) -> 
     w = torch.tensor(MS_SSIM_WEIGHTS[:n], dtype=x.dtype, device=x.device)
     return piq.multi_scale_ssim(x, y, data_range=1.0, reduction="none", scale_weights=w if n < 5 else None)
 
-def fsim(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    "Per-image FSIMc (piq, chromatic)."
-    x, y = check_images(pred, target, what="fsim")
-    return piq.fsim(x, y, data_range=1.0, reduction="none", chromatic=True)
-
 def l1(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     "Per-image mean absolute error on [0, 1] (the L1 of inpainting papers)."
     x, y = check_images(pred, target, what="l1")
     return (x - y).abs().mean(dim=(1, 2, 3))
+
+# %% ../nbs/05_quality.ipynb #87a36f86
+FSIM_REFERENCE_CACHE_BYTES = 512 << 20     # a cache of targets' FSIM features holds at most this (filled, then kept)
+
+@functools.lru_cache(maxsize=8)
+def _fsim_filters(h: int, w: int, dtype: torch.dtype, device: str) -> torch.Tensor:
+    from piq.fsim import _construct_filters
+    return _construct_filters(torch.zeros(1, 1, h, w, dtype=dtype, device=device))   # piq's defaults: 4 scales, 4 orientations
+
+def fsim_features(img: torch.Tensor) -> tuple[torch.Tensor, ...]:
+    "piq's FSIMc features of RGB images in [0, 1]: phase congruency, gradient magnitude, I and Q chroma (at 0–255)."
+    from piq.fsim import _phase_congruency
+    from piq.functional import gradient_map, rgb2yiq, scharr_filter
+    x = img * 255
+    k = max(1, round(min(x.shape[-2:]) / 256))
+    yiq = rgb2yiq(F.avg_pool2d(x, k))
+    lum = yiq[:, :1]
+    pc = _phase_congruency(lum, filters=_fsim_filters(*lum.shape[-2:], lum.dtype, str(lum.device)))
+    sch = scharr_filter(device=lum.device, dtype=lum.dtype)
+    return pc, gradient_map(lum, torch.stack([sch, sch.transpose(-1, -2)])), yiq[:, 1:2], yiq[:, 2:]
+
+def _reference_features(y: torch.Tensor, cache: dict | None) -> tuple[torch.Tensor, ...]:
+    if cache is None: return fsim_features(y)
+    h = hashlib.blake2b(f"{tuple(y.shape)} {y.dtype}".encode(), digest_size=16)
+    h.update(y.detach().contiguous().cpu().numpy().tobytes())
+    key = h.digest()
+    if key in cache: return cache[key]
+    f = fsim_features(y)
+    if sum(t.numel() * t.element_size() for v in cache.values() for t in v) < FSIM_REFERENCE_CACHE_BYTES: cache[key] = f
+    return f
+
+def fsim(pred: torch.Tensor, target: torch.Tensor, cache: dict | None = None) -> torch.Tensor:
+    """Per-image FSIMc (piq's chromatic FSIM). With a `cache` (a dict kept by the caller), the target's features are
+    computed once per batch content: for scoring many outputs against the same originals."""
+    x, y = check_images(pred, target, what="fsim")
+    (pc_x, g_x, i_x, q_x), (pc_y, g_y, i_y, q_y) = fsim_features(x), _reference_features(y, cache)
+    from piq.functional import similarity_map
+    pc_max = torch.where(pc_x > pc_y, pc_x, pc_y)
+    score = similarity_map(g_x, g_y, 160) * similarity_map(pc_x, pc_y, 0.85) * pc_max
+    score = score * torch.abs(similarity_map(i_x, i_y, 200) * similarity_map(q_x, q_y, 200)) ** 0.03
+    return score.sum(dim=[1, 2, 3]) / pc_max.sum(dim=[1, 2, 3])
 
 # %% ../nbs/05_quality.ipynb #48aeb328
 def _hole(mask: torch.Tensor, like: torch.Tensor) -> torch.Tensor: return (mask > 0.5).to(like.dtype)
@@ -424,8 +462,11 @@ class QualityEvaluator:
     "Streaming image-quality evaluation of (pred, target[, mask]) batches."
     def __init__(self, metrics: str | Sequence[str] = ("psnr", "ssim", "ms_ssim", "fsim"), device: str = "cpu",
                  lpips_net: str = "alex", lpips_weights: str | Path | None = None, fid_weights: str | Path | None = None,
-                 ms_ssim_scales: int | str = "auto", check_hash: bool = True, fid_sha256: str | None = None):
+                 ms_ssim_scales: int | str = "auto", check_hash: bool = True, fid_sha256: str | None = None,
+                 reuse_targets: bool = False):
+        # reuse_targets: the same target batches come again (a table's outputs against its originals): keep their FSIM half
         self.metrics, self.device, self.scales = parse_metrics(metrics), device, ms_ssim_scales
+        self.fsim_cache = {} if reuse_targets else None
         self.lpips = LPIPSMetric(lpips_net, lpips_weights, device, check_hash) if "lpips" in self.metrics else None
         self.fid = FIDMetric(fid_weights, device, fid_sha256) if "fid" in self.metrics else None
         self.n, self.sizes = 0, set()
@@ -439,7 +480,7 @@ class QualityEvaluator:
             if m == "psnr": out["psnr"] = piq.psnr(x, y, data_range=1.0, reduction="none")
             elif m == "ssim": out["ssim"] = piq.ssim(x, y, data_range=1.0, reduction="none")
             elif m == "ms_ssim": out["ms_ssim"] = ms_ssim(x, y, self.scales)
-            elif m == "fsim": out["fsim"] = piq.fsim(x, y, data_range=1.0, reduction="none", chromatic=True)
+            elif m == "fsim": out["fsim"] = fsim(x, y, self.fsim_cache)
             elif m == "l1": out["l1"] = (x - y).abs().mean(dim=(1, 2, 3))
             elif m == "lpips":
                 out["lpips"], h = self.lpips(x, y, mask)

@@ -122,7 +122,7 @@ def _originals(cfg: Config, ts: TestSet) -> dict[str, Path]:
 
 def _evaluator(cfg: Config, metrics, ts: TestSet, originals: dict, device: str, batch_size: int):
     use, skipped = usable_metrics(cfg, metrics)
-    ev = QualityEvaluator([m for m in use if m != "fid"], device, cfg.lpips_net, cfg.lpips_weights)
+    ev = QualityEvaluator([m for m in use if m != "fid"], device, cfg.lpips_net, cfg.lpips_weights, reuse_targets=True)
     fid = FIDMetric(cfg.fid_weights, device) if "fid" in use else None
     ids = list(originals)
     for i in range(0, len(ids), batch_size) if fid is not None else ():

@@ -55,8 +55,8 @@ STAGES: list[Stage] = [
 ]
 
 BUDGETS: dict[str, dict] = {
-    # every generator: 1 epoch on 128 faces; 200 bootstrap resamples. Only keys some notebook declares (plan() checks)
-    "smoke": dict(epochs=1, max_train_images=128, n_boot=200, testsets="le50"),
+    # every generator: 1 epoch on 64 faces; 200 bootstrap resamples. Only keys some notebook declares (plan() checks)
+    "smoke": dict(epochs=1, max_train_images=64, n_boot=200, testsets="le50"),
     "paper": dict(),          # the paper profile as it stands: nothing cut
 }
 

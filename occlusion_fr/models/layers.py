@@ -31,7 +31,9 @@ class Conv2dSame(nn.Conv2d):
         if self.tf_padding == "same":
             (t, b), (l, r) = (_same_pad(x.shape[-2], self.kernel_size[0], self.stride[0]),
                               _same_pad(x.shape[-1], self.kernel_size[1], self.stride[1]))
-            if t or b or l or r: x = F.pad(x, (l, r, t, b))
+            if t == b and l == r:               # symmetric (odd kernel, stride 1): the convolution pads, no copy
+                return F.conv2d(x, self.weight, self.bias, self.stride, (t, l), self.dilation, self.groups)
+            x = F.pad(x, (l, r, t, b))
         return super().forward(x)
 
 class ConvTranspose2dSame(nn.ConvTranspose2d):
