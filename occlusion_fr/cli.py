@@ -51,6 +51,15 @@ def _common(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-images", type=int, help=_help("max_images"))
     g.add_argument("--quiet", action="store_true", help="no progress bars")
 
+_RUN_NAME_HELP = "name of the run folder under <output-dir>/runs (default: from the model and options)"
+
+def _run_options(p: argparse.ArgumentParser, verb: str, onnx: bool = False) -> None:
+    "--arch, --checkpoint, --run-name: the trained run a subcommand reads (`verb`: what it does with it)."
+    p.add_argument("--arch", help=f"generator of the run to {verb} (default vnet)")
+    p.add_argument("--checkpoint", help="generator.safetensors or last.pt (default: the run that `train` wrote for these "
+                   "options)" + (", or an .onnx file written by `export` (with --backend onnxruntime)" if onnx else ""))
+    p.add_argument("--run-name", help=_RUN_NAME_HELP)
+
 _CFG_KEYS = ("data_dir", "work_dir", "image_size", "template", "layout", "seed", "num_workers", "max_images",
              "detector", "detector_weights", "occlusion", "arch", "epochs", "batch_size", "bn_mode", "masks",
              "device", "precision", "max_train_images", "output_dir", "val_images", "generator_cfg", "grad_accum_steps",
@@ -133,7 +142,7 @@ def _add_train(sub) -> None:
     p.add_argument("--generator-cfg", type=json.loads, help='JSON overrides of the generator, e.g. \'{"variant": "fixed"}\'')
     p.add_argument("--grad-accum-steps", type=int, help=_help("grad_accum_steps"))
     p.add_argument("--compile", action="store_true", default=None, help=_help("compile"))
-    p.add_argument("--run-name", help="name of the run folder under <output-dir>/runs (default: from the model and options)")
+    p.add_argument("--run-name", help=_RUN_NAME_HELP)
     p.add_argument("--resume", action="store_true", help="continue the run's checkpoint; refuse if there is none or another experiment made it")
     p.add_argument("--no-resume", action="store_true", help="start over even if the run has a checkpoint")
     p.set_defaults(func=_cmd_train)
@@ -185,10 +194,7 @@ def _add_evaluate(sub) -> None:
     p = sub.add_parser("evaluate", help="reconstruct the test split of a trained run and score image quality and face "
                        "verification into <output-dir>/tables; or, with --reference/--result, score any two folders")
     _common(p)
-    p.add_argument("--arch", help="generator of the run to evaluate (default vnet)")
-    p.add_argument("--checkpoint", help="generator.safetensors or last.pt (default: the run that `train` wrote for these "
-                   "options), or an .onnx file written by `export` (with --backend onnxruntime)")
-    p.add_argument("--run-name", help="name of the run folder under <output-dir>/runs (default: from the model and options)")
+    _run_options(p, "evaluate", onnx=True)
     p.add_argument("--variant", default="paper", choices=["paper", "authors-code"], help=_help("occlusion", "paper"))
     p.add_argument("--backend", default="torch", choices=["torch", "onnxruntime"],
                    help="torch: eager PyTorch; onnxruntime: run an .onnx file written by `export` as it is (fp32 or int8), "
@@ -255,9 +261,7 @@ def _add_export(sub) -> None:
     p = sub.add_parser("export", help="write a trained generator as an ONNX graph for onnxruntime (dynamic batch, "
                        "BatchNorm folded), and optionally its int8 copy calibrated on training faces")
     _common(p)
-    p.add_argument("--arch", help="generator of the run to export (default vnet)")
-    p.add_argument("--checkpoint", help="generator.safetensors or last.pt (default: the run that `train` wrote for these options)")
-    p.add_argument("--run-name", help="name of the run folder under <output-dir>/runs (default: from the model and options)")
+    _run_options(p, "export")
     p.add_argument("--format", default="onnx", choices=["onnx"], help="file format (default onnx)")
     p.add_argument("--out", help="the .onnx file to write (default: the checkpoint's name with .onnx, beside it)")
     p.add_argument("--opset", type=int, default=17, help="ONNX opset (default 17)")

@@ -380,6 +380,15 @@ def _occlude_one(task: dict) -> list[dict]:
 
 def _init_occlusion_worker() -> None: cv2.setNumThreads(1)
 
+def _map_tasks(fn_name: str, tasks: list, num_workers: int, chunksize: int = 1):
+    """(results in task order, the pool to shut down or None): this module's `fn_name` over `tasks` in this process, or
+    in a pool of up to `num_workers` spawned workers (they import the package by name)."""
+    from occlusion_fr import occlusion as mod
+    fn, workers = getattr(mod, fn_name), min(num_workers, len(tasks))
+    if workers <= 1: return map(fn, tasks), None
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=mod._init_occlusion_worker)
+    return pool.map(fn, tasks, chunksize=chunksize), pool
+
 # %% ../nbs/02_occlusion.ipynb #74d9f488
 @dataclass
 class OccludeResult:
@@ -457,12 +466,7 @@ def occlude_dataset(cfg: Config, variants: str | list[str] | None = None, seed: 
     pool = None
     try:
         if tasks:
-            workers = min(cfg.num_workers, len(tasks))
-            if workers <= 1: results = map(_occlude_one, tasks)
-            else:
-                from occlusion_fr import occlusion as mod     # workers import the package by name
-                pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=mod._init_occlusion_worker)
-                results = pool.map(mod._occlude_one, tasks, chunksize=32)
+            results, pool = _map_tasks("_occlude_one", tasks, cfg.num_workers, chunksize=32)
             for i, res in enumerate(results, 1):
                 for row in res:
                     generated[row["variant"]] += bool(row.pop("generated")); rows[row["variant"]].append(row)
@@ -665,12 +669,7 @@ def write_shards(cfg: Config, variant: str | None = None, seed: int | None = Non
     pool = None
     try:
         if tasks:
-            workers = min(cfg.num_workers, len(tasks))
-            if workers <= 1: results = map(_write_shard, tasks)
-            else:
-                from occlusion_fr import occlusion as mod     # workers import the package by name
-                pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=mod._init_occlusion_worker)
-                results = pool.map(mod._write_shard, tasks, chunksize=1)
+            results, pool = _map_tasks("_write_shard", tasks, cfg.num_workers, chunksize=1)
             for task, res in zip(tasks, results):
                 rows.extend(res); bar.update(len(res))
                 entries.append(dict(name=task["name"], split=task["split"], samples=len(res), bytes=(out/task["name"]).stat().st_size,
