@@ -186,10 +186,13 @@ def check_iqa_fr(R: Results):
         for rec in _fr_recognizers(R, ft):
             g = f[(f.metric == "tpr") & (f.bin_label == "all") & (f.recognizer == rec) & f.stand_in.isna() & f.output.isin(["Reconstructed", "Inpainted"])]
             g = g.set_index(["key", "output"]).value
-            common = q.index.intersection(g.index)
-            if len(common) < 4: continue
-            rho, p = spearmanr(q[common], g[common])
-            rhos.append((rho, p)); parts.append(f"{qt} PSNR vs {ft} {rec} TPR: ρ = {rho:+.2f} (p = {p:.2g}, n = {len(common)})")
+            both = pd.concat([q.rename("psnr"), g.rename("tpr")], axis=1, join="inner")
+            left = int(both.tpr.isna().sum())              # outputs whose every probe failed acquisition: no TPR
+            both = both.dropna()
+            if len(both) < 4 or both.nunique().min() < 2: continue
+            rho, p = spearmanr(both.psnr, both.tpr)
+            rhos.append((rho, p)); parts.append(f"{qt} PSNR vs {ft} {rec} TPR: ρ = {rho:+.2f} (p = {p:.2g}, n = {len(both)}"
+                                                + (f"; {left} outputs without a TPR left out" if left else "") + ")")
     if not parts: return "", NOT_TESTABLE, "the quality and verification tables did not both run with ≥ 4 outputs"
     ok = all(abs(r) < 0.5 or p >= 0.05 for r, p in rhos)
     return ("Rule: no Spearman rank correlation with |ρ| ≥ 0.5 and p < 0.05 between PSNR and TPR across all our models' "
