@@ -17,27 +17,27 @@ TAG = "skip-execution"
 RUN_HEADING = re.compile(r"^## (Run|Train)\b")
 EXPORTED = re.compile(r"^#\|\s*export")
 
+def _code_lines(src: str) -> list[str]: return [l for l in src.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+
 def _is_setup(src: str) -> bool:
-    lines = [l for l in src.splitlines() if l.strip() and not l.lstrip().startswith("#")]
-    return ("IN_TEST =" in src or "notebook_setup(" in src
-            or all(re.match(r"(import|from)\s", l) for l in lines))
+    return "IN_TEST =" in src or "notebook_setup(" in src or all(re.match(r"(import|from)\s", l) for l in _code_lines(src))
 
 def _params(src: str) -> set[str]: return set(re.findall(r"^(\w+)\s*=", src, re.M))
 
 def _is_guarded(src: str, params: set[str]) -> bool:
     "A cell that runs only when a parameter asks for it (`if benchmark:`): papermill -p benchmark True runs it."
-    code = [l for l in src.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    code = _code_lines(src)
     m = re.match(r"if (\w+):", code[0]) if code else None
     return bool(m) and m.group(1) in params
 
 def example_cells(cells: list) -> list[int]:
     "Indices of the example-as-test cells of a pipeline notebook."
+    src = ["".join(c["source"]) for c in cells]
     start = next(i for i, c in enumerate(cells) if "parameters" in c["metadata"].get("tags", []))
-    params = _params("".join(cells[start]["source"]))
-    run = max(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and RUN_HEADING.match("".join(c["source"])))
-    return [i for i in range(start + 1, run) if cells[i]["cell_type"] == "code"
-            and not EXPORTED.match("".join(cells[i]["source"])) and not _is_setup("".join(cells[i]["source"]))
-            and not _is_guarded("".join(cells[i]["source"]), params)]
+    params = _params(src[start])
+    run = max(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and RUN_HEADING.match(src[i]))
+    return [i for i in range(start + 1, run) if cells[i]["cell_type"] == "code" and not EXPORTED.match(src[i])
+            and not _is_setup(src[i]) and not _is_guarded(src[i], params)]
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -47,19 +47,17 @@ def main() -> int:
     wrong = []
     for name in PIPELINE:
         path = root/f"{name}.ipynb"
-        text = path.read_text()
-        nb = json.loads(text)
+        nb = json.loads(path.read_text())
         want = set(example_cells(nb["cells"]))
-        for i, c in enumerate(nb["cells"]):
-            tags = c["metadata"].get("tags", [])
-            if (i in want) != (TAG in tags):
-                wrong.append(f"{path.name} cell {i}")
-                if not a.check:
-                    tags = [t for t in tags if t != TAG] + ([TAG] if i in want else [])
-                    if tags: c["metadata"]["tags"] = tags
-                    else: c["metadata"].pop("tags", None)
-        if not a.check and wrong and any(w.startswith(path.name) for w in wrong):
-            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+        changed = [i for i, c in enumerate(nb["cells"]) if (i in want) != (TAG in c["metadata"].get("tags", []))]
+        wrong += [f"{path.name} cell {i}" for i in changed]
+        if a.check or not changed: continue
+        for i in changed:
+            md = nb["cells"][i]["metadata"]
+            tags = [t for t in md.get("tags", []) if t != TAG] + ([TAG] if i in want else [])
+            if tags: md["tags"] = tags
+            else: md.pop("tags", None)
+        path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
     if a.check and wrong:
         print(f"example cells not tagged {TAG} (or tagged wrongly): {', '.join(wrong)}; run python .ci/tag_examples.py")
         return 1
