@@ -70,7 +70,7 @@ evaluate: ## 08_evaluate through papermill: reconstruction, PSNR/SSIM, dlib veri
 tables: ## Tables 1-8 only, as make reproduce runs them (same budget, stamps and reuse): make reproduce STAGES=table1,...,table8
 	$(MAKE) reproduce STAGES=table1,table2,table3,table4,table5,table6,table7,table8
 
-table8: ## Table 8 only (enhancers with weights after reconstruction): make reproduce STAGES=table8
+table8: ## Table 8 only (the enhancers after reconstruction: the four networks where their weights are here, and the classical unsharp mask, which needs none): make reproduce STAGES=table8
 	$(MAKE) reproduce STAGES=table8
 
 identity: ## the identity-loss experiment only (19_identity, with and without the term): make reproduce STAGES=identity

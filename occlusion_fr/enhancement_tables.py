@@ -21,9 +21,11 @@ from .quality_tables import read_batch, run_quality_table
 from .recognition_tables import RECOGNIZERS_DEFAULT, run_recognition_table
 
 # %% auto #0
-__all__ = ['usable_enhancers', 'enhance_folder', 'run_enhancement_table']
+__all__ = ['TABLE8_ENHANCERS', 'usable_enhancers', 'enhance_folder', 'run_enhancement_table']
 
 # %% ../nbs/10c_enhancement_tables.ipynb #530ca3d5
+TABLE8_ENHANCERS = "gfpgan,codeformer,dfdnet,difface,unsharp-mask"   # the paper's four networks, then the classical filter (07e)
+
 def usable_enhancers(names: str | Sequence[str], device: str = "cpu", enhancer_cfg: dict | None = None) -> tuple[dict, dict[str, str]]:
     "name -> built enhancer for those whose weights load; name -> why not (the download message) for the others."
     names = [n.strip() for n in (names.split(",") if isinstance(names, str) else names) if n.strip()]
@@ -61,7 +63,7 @@ def enhance_folder(enhancer, src: str | Path, keys: Sequence[str], dst: str | Pa
 
 # %% ../nbs/10c_enhancement_tables.ipynb #264c3e01
 def run_enhancement_table(table: str = "table8", cfg: Config | None = None, models: Sequence[ModelSpec] | None = None,
-                          enhancers: str | Sequence[str] = "gfpgan,codeformer,dfdnet,difface", enhancer_cfg: dict | None = None,
+                          enhancers: str | Sequence[str] = TABLE8_ENHANCERS, enhancer_cfg: dict | None = None,
                           recognizers: str | Sequence[str] = RECOGNIZERS_DEFAULT, metrics: Sequence[str] | str = "psnr,ssim,lpips,fid",
                           variant: str | None = None, split: str = "test", batch_size: int = 32, enhance_batch_size: int = 4,
                           calibrate_fmr: float = 1e-2, n_boot: int = 1000, resume: bool | None = None, progress: bool = True) -> pd.DataFrame | None:
