@@ -45,7 +45,7 @@ reproduce: ## the main job: every experiment notebook (data, CelebA-C, training,
 	$(BIN)/occlusion-fr reproduce --profile $(PROFILE) --seed $(SEED) $(if $(DATA),--data-dir $(DATA),) \
 	  $(if $(STAGES),--stages $(STAGES),) $(if $(FORCE),--force,) --static $(STATIC) $(foreach s,$(SET),--set $(s))
 
-slice: data occlusion train evaluate ## one generator (ARCH, default the profile's) at the profile's full training length (PROFILE=cpu: telea-refine, the best this CPU trains; smoke: V-Net, 14 epochs on every training face, about 25 min on 2 cores; not in CI, which runs `make learn`): data, CelebA-C, GAN training, evaluation table
+slice: data occlusion train evaluate ## one generator (ARCH, default the profile's) at the profile's full training length (PROFILE=cpu: telea-refine, the best this CPU trains, 20 epochs, about 33 min on 2 cores; smoke: V-Net, 14 epochs on every training face, about 25 min on 2 cores; not in CI, which runs `make learn`): data, CelebA-C, GAN training, evaluation table
 
 learn: ## the CI's learning check: V-Net for LEARN_EPOCHS=5 epochs on every training face (prepared by make data occlusion or make reproduce; about 8 min on 2 cores), then its validation PSNR must rise above the damaged input's
 	$(MAKE) train EPOCHS=$(LEARN_EPOCHS) ARCH=$(or $(ARCH),vnet)

@@ -57,7 +57,7 @@ def project_root(start: str | Path | None = None) -> Path:
 PROFILES: dict[str, dict[str, Any]] = {
     "smoke": dict(image_size=128, epochs=14, batch_size=8, max_images=None, lr_g=5e-4, lr_d=1.25e-3,
                   discriminator_cfg={"channels": (16, 32, 64, 128)}),      # + the generator's smoke configuration
-    "cpu": dict(image_size=128, epochs=4, batch_size=8, max_images=None, lr_g=5e-4, lr_d=1.25e-3,
+    "cpu": dict(image_size=128, epochs=20, batch_size=8, max_images=None, lr_g=5e-4, lr_d=1.25e-3,
                 discriminator_cfg={"channels": (16, 32, 64, 128)}, arch="telea-refine"),   # issue 20 (03j)
     "paper": dict(image_size=256, epochs=20, batch_size=32, max_images=None, discriminator_cfg={}),
 }
