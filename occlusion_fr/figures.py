@@ -25,8 +25,8 @@ from .config import OcclusionFRError, _TMP_COUNTER, atomic_write_text, ensure_wr
 # %% auto #0
 __all__ = ['OKABE_ITO', 'TOL_MUTED', 'PALETTE', 'GREY', 'PINNED_COLORS', 'CONDITIONS', 'TEMPLATE', 'COLUMN_LABELS', 'model_color',
            'trace_dash', 'label', 'public_text', 'style_figure', 'save_figure', 'StaticExportError', 'find_chrome',
-           'static_available', 'static_images', 'kaleido_retry', 'figure_png', 'quiet_progress', 'table_html',
-           'markdown_html', 'figure_bundle', 'show', 'DocumentRenderer', 'notebook_setup']
+           'quiet_kaleido', 'static_available', 'static_images', 'kaleido_retry', 'figure_png', 'quiet_progress',
+           'table_html', 'markdown_html', 'figure_bundle', 'show', 'DocumentRenderer', 'notebook_setup']
 
 # %% ../nbs/00c_figures.ipynb #de13e2ed
 OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -200,10 +200,21 @@ def find_chrome() -> str | None:
         return os.environ.get("BROWSER_PATH") or Chromium.find_browser(skip_local=False)
     except Exception: return os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("google-chrome")
 
+def quiet_kaleido() -> None:
+    """Keep kaleido's and choreographer's own chatter (log lines and warnings from their threads: a browser killed
+    uncleanly, a temporary profile not removed, on a loaded machine) out of stderr and so out of executed notebooks;
+    a failed export is still reported, once, by `figure_png`."""
+    import logging
+    for name in ("kaleido", "choreographer", "logistro", "browser_proc"):
+        log = logging.getLogger(name); log.propagate = False
+        if not any(isinstance(h, logging.NullHandler) for h in log.handlers): log.addHandler(logging.NullHandler())
+    warnings.filterwarnings("ignore", module=r"(kaleido|choreographer|logistro)(\.|$)")
+
 def static_available() -> bool:
-    "Whether kaleido and a Chrome/Chromium are both here."
+    "Whether kaleido and a Chrome/Chromium are both here (and, when they are, `quiet_kaleido()`)."
     try: import kaleido  # noqa: F401  (optional: static images only)
     except ImportError: return False
+    quiet_kaleido()
     return bool(find_chrome())
 
 @contextlib.contextmanager
