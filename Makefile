@@ -18,7 +18,7 @@ PM_PARAMS := -p profile $(PROFILE) -p seed $(SEED) $(if $(DATA),-p data_dir $(DA
 PM_RUN := $(if $(ARCH),-p arch $(ARCH),) $(if $(EPOCHS),-p epochs $(EPOCHS),)
 RUN_TAG := $(or $(ARCH),default)$(if $(EPOCHS),-e$(EPOCHS),)-$(PROFILE)
 
-.PHONY: help install test sync reproduce slice learn data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
+.PHONY: help install test sync structure reproduce slice learn data occlusion train evaluate tables table8 identity report benchmark readme clean-outputs lab
 
 help:
 	@grep -E '^[a-z0-9-]+:.*?## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -34,6 +34,9 @@ install: $(BIN)/python ## create .venv and install the package with its dev tool
 
 test: ## run every notebook as a test (nbdev_test; NBTEST_WORKERS=2 at a time), each notebook's seconds (slowest first at the end), "N passed, N failed"
 	PATH="$(abspath $(BIN)):$$PATH" $(if $(NBTEST_WORKERS),NBTEST_WORKERS=$(NBTEST_WORKERS),) $(BIN)/python .ci/nbtest.py
+
+structure: ## the shape of the house: import cycles, imports of a later pipeline stage, exported cell sizes, Config fields (STRICT=1: fail unless issue 18's bounds hold)
+	$(BIN)/python .ci/structure.py $(if $(STRICT),--strict,)
 
 sync: ## check that notebooks, package and README agree (nbdev_export / nbdev_clean / readme leave no change)
 	PATH="$(abspath $(BIN)):$$PATH" bash .ci/sync-check
