@@ -14,7 +14,7 @@ import statistics
 import sys
 from pathlib import Path
 
-PKG = "occlusion_fr"
+from occlusion_fr.provenance import PACKAGE as PKG, internal_imports
 
 
 def module_stages(root: Path) -> dict[str, str]:
@@ -28,37 +28,16 @@ def module_stages(root: Path) -> dict[str, str]:
     return stages
 
 
-def module_name(path: Path, root: Path) -> str:
-    parts = list(path.relative_to(root).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def _is_module(name: str, root: Path) -> bool:
-    p = root/name.replace(".", "/")
-    return p.with_suffix(".py").is_file() or (p/"__init__.py").is_file()
-
-
 def import_graph(root: Path) -> dict[str, dict[str, bool]]:
-    """`{module: {imported module: at top level?}}` over every package module (not `_modidx`), with imports inside
-    functions included; `from .x import y` counts `x.y` when that is a module, else `x`."""
-    graph: dict[str, dict[str, bool]] = {}
-    for path in sorted((root/PKG).rglob("*.py")):
-        if path.name == "_modidx.py": continue
-        mod = module_name(path, root)
-        pkg_parts = mod.split(".") if path.name == "__init__.py" else mod.split(".")[:-1]
-        tree = ast.parse(path.read_text(), str(path))
-        top_nodes = set(map(id, tree.body))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import): names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                base = ".".join(pkg_parts[:len(pkg_parts) - node.level + 1] + [node.module or ""]).strip(".") \
-                    if node.level else (node.module or "")
-                names = [f"{base}.{a.name}" if _is_module(f"{base}.{a.name}", root) else base for a in node.names]
-            else: continue
-            for name in names:
-                if name.split(".")[0] != PKG or name == mod or not _is_module(name, root): continue
-                edges = graph.setdefault(mod, {})
-                edges[name] = edges.get(name, False) or id(node) in top_nodes
+    """`{module: {imported module: at top level?}}` over every package module (not `_modidx`), imports inside functions
+    included: the same import resolution as the stage keys (`provenance.internal_imports`)."""
+    pkg = root/PKG
+    mods = sorted(".".join((PKG, *p.relative_to(pkg).with_suffix("").parts)).removesuffix(".__init__")
+                  for p in pkg.rglob("*.py") if p.name != "_modidx.py")
+    graph = {}
+    for m in mods:
+        top = internal_imports(m, pkg, top_level=True)
+        if edges := internal_imports(m, pkg): graph[m] = {b: b in top for b in sorted(edges)}
     return graph
 
 

@@ -53,14 +53,15 @@ def normalized_source(path: str | Path) -> str:
     return _normalized(str(p), p.stat().st_mtime_ns)     # computed once per file version (every run and stage hashes it)
 
 # %% ../nbs/00b_provenance.ipynb #3b6051fd
-def internal_imports(module: str, pkg: Path) -> set[str]:
-    "Package modules that `module` imports anywhere in its source (top level or inside functions), relative or absolute."
+def internal_imports(module: str, pkg: Path, top_level: bool = False) -> set[str]:
+    """Package modules that `module` imports anywhere in its source (top level or inside functions), relative or absolute;
+    `top_level=True`: only the imports among the module's own statements (not inside functions, classes or blocks)."""
     path = module_file(module, pkg)
     if path is None: return set()
     is_pkg = path.name == "__init__.py"
     base = module.split(".") if is_pkg else module.split(".")[:-1]
-    found = set()
-    for node in ast.walk(_parse(str(path), path.stat().st_mtime_ns)):
+    tree, found = _parse(str(path), path.stat().st_mtime_ns), set()
+    for node in (tree.body if top_level else ast.walk(tree)):
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.split(".")[0] == PACKAGE}
         elif isinstance(node, ast.ImportFrom):
