@@ -71,12 +71,19 @@ def cpu_peak(fma_units: int = 2, clock_mhz: float | None = None, cores: int | No
                 effective_lanes=eff, fma_units=fma_units, clock_mhz=mhz, clock_source=src, note=note,
                 peak_gflops=cores * fma_units * eff * 2 * mhz / 1e3, peak_gflops_512=cores * fma_units * lanes * 2 * mhz / 1e3)
 
-def sgemm_gflops(n: int = 2048, repeats: int = 3) -> float:
-    "Best GFLOP/s of an n×n fp32 matrix product (`torch.mm`, MKL) on torch's threads: the reachable ceiling."
-    a, b = torch.randn(n, n), torch.randn(n, n)
-    torch.mm(a, b); best = 0.0
-    for _ in range(repeats):
-        t = time.perf_counter(); torch.mm(a, b); best = max(best, 2 * n ** 3 / (time.perf_counter() - t) / 1e9)
+def sgemm_gflops(n: int = 2048, repeats: int = 3, device: str = "cpu", dtype: torch.dtype = torch.float32) -> float:
+    """Best GFLOP/s of an n×n matrix product (`torch.mm`: MKL on torch's threads, cuBLAS on a GPU): the reachable
+    ceiling. On CUDA the product may use TF32 exactly when cuDNN's convolutions may (torch's default: they may)."""
+    a, b = torch.randn(n, n, device=device, dtype=dtype), torch.randn(n, n, device=device, dtype=dtype)
+    sync = torch.cuda.synchronize if device.startswith("cuda") else (lambda: None)
+    old = torch.backends.cuda.matmul.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32
+    try:
+        torch.mm(a, b); sync(); best = 0.0
+        for _ in range(repeats):
+            t = time.perf_counter(); torch.mm(a, b); sync()
+            best = max(best, 2 * n ** 3 / (time.perf_counter() - t) / 1e9)
+    finally: torch.backends.cuda.matmul.allow_tf32 = old
     return best
 
 # %% ../nbs/04e_bench.ipynb #1d6b380b
@@ -235,7 +242,8 @@ def benchmark_generators(names=None, size: int = 256, batches=(1, 32), repeats: 
                 rows += _measure(g, name, size, batches, backends, device, amp, repeats, budget_s, warmup_limit_s,
                                  Path(d), threads)
                 del g
-        sgemm = sgemm_gflops(sgemm_n) if device == "cpu" else None
+        sgemm = (sgemm_gflops(sgemm_n) if device == "cpu"                # on a GPU: its GEMM at the precision used
+                 else sgemm_gflops(8192, repeats=10, device=device, dtype=amp or torch.float32))
         probe = fma_probe(n=probe_n) if device == "cpu" and probe_n else None
     finally: torch.set_num_threads(old)
     df = pd.DataFrame(rows)
@@ -244,7 +252,7 @@ def benchmark_generators(names=None, size: int = 256, batches=(1, 32), repeats: 
     peak = cpu_peak(fma_units, clock_mhz=probe["clock_mhz"] if probe else None, cores=threads) if device == "cpu" else {}
     if probe: peak["clock_source"] = "measured by fma_probe"
     df["gmac_per_s"] = df.gmac * df.images_per_s
-    df["peak_share"] = 2 * df.gmac_per_s / peak["peak_gflops"] if peak else np.nan
+    df["peak_share"] = 2 * df.gmac_per_s / (peak["peak_gflops"] if peak else sgemm)
     df["cpu_peak_share"] = 2 * df.gmac * df.images_per_cpu_s / (peak["peak_gflops"] / peak["cores"]) if peak else np.nan
     base = df[df.generator == baseline].set_index(["backend", "batch"]).images_per_s
     df[f"x_{baseline}"] = [r.images_per_s / base.get((r.backend, r.batch), np.nan) for r in df.itertuples()]
@@ -264,7 +272,8 @@ def _probe_text(p: dict | None) -> str:
 
 def _machine_lines(a: dict) -> list[str]:
     p = a.get("peak") or {}
-    if not p: return []
+    if not p: return [f"% peak: wall-clock GMAC/s against this GPU's 8192² matrix product at the same precision, measured in "
+                      f"this run: {a['sgemm_gflops'] / 1e3:.1f} TFLOP/s (TF32 allowed: {torch.backends.cudnn.allow_tf32})"]
     z = f"; {p['note']}; {p['peak_gflops_512']:.0f} GFLOP/s with 16 lanes" if p["note"] else ""
     return [f"fp32 peak {p['peak_gflops']:.0f} GFLOP/s = {p['cores']} cores (of {p['cores_available']}) × {p['fma_units']} "
             f"FMA units (assumed) × "

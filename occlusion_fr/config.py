@@ -21,7 +21,7 @@ import numpy as np
 __all__ = ['PROFILES', 'DATA_ENV_VARS', 'NVIDIA_MASKS_ENV', 'SPLITS', 'LR_SCHEDULES', 'OcclusionFRError', 'ConfigError',
            'DataError', 'ImageReadError', 'OutputDirError', 'WeightsNotFoundError', 'project_root', 'Config',
            'field_help', 'ensure_writable_dir', 'atomic_write_bytes', 'atomic_write_text', 'atomic_write_csv',
-           'save_figure', 'seed_everything', 'resolve_device']
+           'seed_everything', 'resolve_device']
 
 # %% ../nbs/00_config.ipynb #592a6ca0
 class OcclusionFRError(Exception):
@@ -263,12 +263,6 @@ def atomic_write_text(path: str | Path, text: str) -> Path: return atomic_write_
 def atomic_write_csv(path: str | Path, df) -> Path:
     "Write a pandas DataFrame as CSV atomically."
     return atomic_write_text(path, df.to_csv(index=False))
-
-def save_figure(fig, path: str | Path, style: bool = True) -> Path:
-    """Write a plotly figure as `<path>.html` and `<path>.json` in the project's style: `occlusion_fr.figures.save_figure`,
-    kept here for the stages that import it from `config`."""
-    from occlusion_fr.figures import save_figure as _save     # 00c_figures builds on this module, so it is imported when used
-    return _save(fig, path, style)
 
 # %% ../nbs/00_config.ipynb #637f4cde
 def seed_everything(seed: int) -> None:

@@ -33,11 +33,11 @@ __all__ = ['IMAGE_EXTS', 'PARTITION_CODES', 'DECODE_MAX_SIDE', 'INSIGHTFACE_PACK
            'OPENCV_ZOO', 'ARCFACE_112', 'STATUSES', 'LM_NAMES', 'LM_SRC_COLS', 'LM_ALN_COLS', 'MANIFEST_COLS',
            'CelebALayout', 'find_celeba', 'read_identity_file', 'read_partition_file', 'identity_split',
            'check_identity_disjoint', 'assign_splits', 'decode_image', 'load_image_rgb', 'encode_png', 'read_rgb',
-           'make_fixture_celeba', 'FaceDetection', 'dlib_model_path', 'landmarks68_to_5', 'DlibDetector',
-           'insightface_root', 'resolve_insightface_model', 'onnx_providers', 'InsightFaceDetector',
-           'make_scrfd_fixture', 'list_detectors', 'create_detector', 'opencv_zoo_model', 'YuNetDetector',
-           'alignment_template', 'similarity_transform', 'align_face', 'manifest_path', 'read_manifest',
-           'PrepareResult', 'fta_report', 'prepare_dataset', 'format_fta']
+           'read_mask', 'list_images', 'find_mask', 'make_fixture_celeba', 'FaceDetection', 'dlib_model_path',
+           'landmarks68_to_5', 'DlibDetector', 'insightface_root', 'resolve_insightface_model', 'onnx_providers',
+           'InsightFaceDetector', 'make_scrfd_fixture', 'list_detectors', 'create_detector', 'opencv_zoo_model',
+           'YuNetDetector', 'alignment_template', 'similarity_transform', 'align_face', 'manifest_path',
+           'read_manifest', 'PrepareResult', 'fta_report', 'prepare_dataset', 'format_fta']
 
 # %% ../nbs/01_data.ipynb #15d2b89e
 IMAGE_EXTS = (".jpg", ".jpeg", ".png")
@@ -246,6 +246,31 @@ def read_rgb(path: str | Path) -> np.ndarray:
     img = cv2.imread(str(path), cv2.IMREAD_COLOR)
     if img is None: raise DataError(f"{path}: cannot read image (missing or corrupt; re-run the stage that writes it)")
     return cv2.cvtColor(img, cv2.COLOR_BGR2RGB)
+
+# %% ../nbs/01_data.ipynb #6c110995
+def read_mask(path: str | Path) -> np.ndarray:
+    "Boolean hole mask (H, W) from a mask image: white = hole; several channels -> the one with the largest spread."
+    if not os.path.isfile(path): raise DataError(f"{path}: mask file not found")
+    m = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
+    if m is None: raise DataError(f"{path}: cannot read mask")
+    if m.ndim == 3: m = m[..., int(np.argmax(m.reshape(-1, m.shape[2]).std(0)))]
+    if m.dtype != np.uint8: m = (m.astype(np.float64) / max(float(m.max()), 1.0) * 255).astype(np.uint8)
+    return m > 127
+
+def list_images(folder: str | Path) -> list[Path]:
+    "Image files under `folder`, recursively, as paths relative to it (sorted)."
+    folder = Path(folder)
+    if not folder.is_dir(): raise DataError(f"{folder}: image folder not found")
+    files = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.suffix.lower() in IMAGE_EXTS and p.is_file())
+    if not files: raise DataError(f"{folder}: no images ({', '.join(IMAGE_EXTS)}) found")
+    return files
+
+def find_mask(masks: Path, rel: Path) -> Path:
+    "The mask of image `rel` (relative path) under `masks`: its own extension first, then .png, .jpg, .jpeg."
+    for ext in (rel.suffix, ".png", ".jpg", ".jpeg"):
+        p = masks/rel.with_suffix(ext)
+        if p.is_file(): return p
+    raise DataError(f"no mask for {rel}: expected {masks/rel.with_suffix('.png')}")
 
 # %% ../nbs/01_data.ipynb #05b2630d
 # face boxes (x1, y1, x2, y2) in insightface's data/images/t1.jpg and skimage's astronaut.png

@@ -14,13 +14,15 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .config import Config, DataError, atomic_write_csv, atomic_write_text, ensure_writable_dir, save_figure
+from .config import Config, DataError, atomic_write_csv, atomic_write_text, ensure_writable_dir
+from .figures import save_figure
 from .data import read_manifest, read_rgb
 from .occlusion import occlude_dataset
 from .quality import quality_metrics
 from .recognition import (RECOGNIZERS, Protocol, calibrate_threshold, create_recognizer, geometry_table,
                                       manifest_digest, protocol_for, roc_figure, score_protocol)
-from .reconstruct import read_mask, reconstruct_dir
+from .data import read_mask
+from .reconstruct import reconstruct_dir
 from .verification import det_curve, det_figure, score_distribution_figure
 
 # %% auto #0
@@ -55,7 +57,7 @@ class EvalInputs:
 def prepare_eval_inputs(cfg: Config, generator: str | Path | None, variant: str = "paper", split: str = "test",
                         out_dir: str | Path | None = None, progress: bool = True, backend: str = "torch") -> EvalInputs:
     """CelebA-C of `variant` (generated if missing) and, with a generator, its reconstructions of the split (resumable);
-    `backend` "onnxruntime" runs the generator (a generator file, or an `.onnx` file from 04c) with onnxruntime."""
+    `backend` "onnxruntime" runs the generator (a generator file, or an `.onnx` file from 04a) with onnxruntime."""
     man = read_manifest(cfg)
     faces = man[(man.split == split) & (man.status == "ok")].set_index("image_id", drop=False)
     if faces.empty: raise DataError(f"no usable face in split {split!r} of {cfg.aligned_dir()}")

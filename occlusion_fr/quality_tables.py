@@ -16,14 +16,15 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .config import Config, WeightsNotFoundError, ensure_writable_dir, resolve_device, save_figure
+from .config import Config, WeightsNotFoundError, ensure_writable_dir, resolve_device
+from .figures import save_figure
 from .data import read_manifest, read_rgb
 from .experiments import (TABLES, ModelRun, ModelSpec, TestSet, fmt, load_test_set, model_outputs, obtain_model,
                                       setting_differences, write_table)
 from .masks import NVIDIA_BIN_LABELS
 from .quality import (CSVAppender, FIDMetric, QualityEvaluator, aggregate_quality, inception_path,
                                   lpips_backbone_path, parse_metrics)
-from .reconstruct import read_mask
+from .data import read_mask
 
 # %% auto #0
 __all__ = ['QUALITY_SHOWN', 'usable_metrics', 'read_batch', 'score_images', 'fid_rows', 'quality_long', 'quality_markdown',

@@ -13,7 +13,8 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from .config import Config, ConfigError, WeightsNotFoundError, atomic_write_csv, ensure_writable_dir, resolve_device, save_figure
+from .config import Config, ConfigError, WeightsNotFoundError, atomic_write_csv, ensure_writable_dir, resolve_device
+from .figures import save_figure
 from .data import read_manifest, read_rgb
 from .evaluate import calibration
 from .experiments import (TABLES, ModelRun, ModelSpec, TestSet, fmt, load_test_set, model_outputs, obtain_model,

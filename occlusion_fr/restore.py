@@ -24,7 +24,8 @@ from .data import (IMAGE_EXTS, align_face, alignment_template, create_detector, 
                                similarity_transform)
 from .models import uses_mask
 from .occlusion import OcclusionSpec, machine_description
-from .reconstruct import read_mask, reconstruct_batch
+from .data import read_mask
+from .reconstruct import reconstruct_batch
 from .train import load_generator
 
 # %% auto #0
