@@ -14,60 +14,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from occlusion_fr.provenance import PACKAGE as PKG, internal_imports
-
-
-def module_stages(root: Path) -> dict[str, str]:
-    "Each exported module's pipeline stage: the stem of the notebook whose `default_exp` writes it (`03b_vnet`)."
-    stages = {}
-    for nb in sorted((root/"nbs").glob("*.ipynb")):
-        for cell in json.loads(nb.read_text())["cells"]:
-            for line in "".join(cell["source"]).splitlines():
-                if line.replace(" ", "").startswith("#|default_exp"):
-                    stages.setdefault(f"{PKG}.{line.split('default_exp', 1)[1].strip()}", nb.stem)
-    return stages
-
-
-def import_graph(root: Path) -> dict[str, dict[str, bool]]:
-    """`{module: {imported module: at top level?}}` over every package module (not `_modidx`), imports inside functions
-    included: the same import resolution as the stage keys (`provenance.internal_imports`)."""
-    pkg = root/PKG
-    mods = sorted(".".join((PKG, *p.relative_to(pkg).with_suffix("").parts)).removesuffix(".__init__")
-                  for p in pkg.rglob("*.py") if p.name != "_modidx.py")
-    graph = {}
-    for m in mods:
-        top = internal_imports(m, pkg, top_level=True)
-        if edges := internal_imports(m, pkg): graph[m] = {b: b in top for b in sorted(edges)}
-    return graph
-
-
-def cycles(graph: dict[str, dict[str, bool]]) -> list[list[str]]:
-    "Strongly connected components with more than one module (Tarjan), each sorted."
-    index, low, stack, on, out, counter = {}, {}, [], set(), [], [0]
-    def visit(v):
-        index[v] = low[v] = counter[0]; counter[0] += 1; stack.append(v); on.add(v)
-        for w in graph.get(v, {}):
-            if w not in index: visit(w); low[v] = min(low[v], low[w])
-            elif w in on: low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            comp = []
-            while True:
-                w = stack.pop(); on.discard(w); comp.append(w)
-                if w == v: break
-            if len(comp) > 1: out.append(sorted(comp))
-    sys.setrecursionlimit(10_000)
-    for v in sorted(graph):
-        if v not in index: visit(v)
-    return sorted(out)
-
-
-def later_stage_imports(graph, stages) -> list[tuple[str, str, str, str, bool]]:
-    "(module, imported, its stage, imported's stage, top level?) for every import of a module of a later notebook."
-    def stage(m):
-        while m and m not in stages: m = m.rpartition(".")[0]
-        return stages.get(m)
-    return sorted((a, b, stage(a), stage(b), top) for a, edges in graph.items() for b, top in edges.items()
-                  if stage(a) and stage(b) and stage(b) > stage(a))
+from occlusion_fr.provenance import PACKAGE as PKG, import_cycles, import_graph, later_stage_imports, module_stages
 
 
 def exported_cells(root: Path) -> list[tuple[str, int, int]]:
@@ -93,8 +40,8 @@ def main(argv=None) -> int:
     ap.add_argument("--strict", action="store_true", help="exit 1 unless every bound of issue 18 holds")
     args = ap.parse_args(argv)
     root = Path(args.root).resolve()
-    graph, stages = import_graph(root), module_stages(root)
-    cyc, later = cycles(graph), later_stage_imports(graph, stages)
+    graph, stages = import_graph(root/PKG), module_stages(root)
+    cyc, later = import_cycles(graph), later_stage_imports(graph, stages)
     cells = exported_cells(root)
     sizes = [n for *_, n in cells]
     med, longest = statistics.median(sizes), max(sizes)

@@ -114,14 +114,20 @@ def check_lama_close(R: Results):
     return ("Rule: V-Net within 0.02 of LaMa on MS-SSIM, FSIM and LPIPS. " + "; ".join(
         f"{m} V-Net {_f(a)} vs LaMa {_f(b)}" for m, (a, b) in rows.items()) + ".", _verdict(ok), "")
 
-def check_half_size(R: Results, counts: dict[str, int] | None = None):
+def check_half_size(R: Results, counts: dict[str, int] | None = None, gmacs: dict[str, float] | None = None):
+    "Parameters and mask (the claim), with the compute per 256² image beside them (counted, not claimed by the paper)."
+    from occlusion_fr.bench import generator_gmacs
     from occlusion_fr.models import create_generator, uses_mask
-    counts = counts or {k: sum(p.numel() for p in create_generator(k).parameters()) for k in ("vnet", "lama")}
+    if counts is None or gmacs is None:
+        gs = {k: create_generator(k, image_size=256) for k in ("vnet", "lama")}
+        counts = counts or {k: sum(p.numel() for p in g.parameters()) for k, g in gs.items()}
+        gmacs = gmacs or {k: sum(generator_gmacs(g.eval(), 256)) for k, g in gs.items()}
     ratio = counts["vnet"] / counts["lama"]
     mask_free = not uses_mask(create_generator("vnet", filter_num=(4, 8, 8, 8, 8)))
     return (f"Rule: V-Net has ≤ 55 % of LaMa's parameters at the paper's sizes and takes no mask. V-Net {counts['vnet']:,}, "
             f"LaMa {counts['lama']:,} parameters ({100 * ratio:.0f} %); V-Net {'takes no mask' if mask_free else 'takes the mask'}. "
-            "Parameters are not compute: see the generators benchmark for GMAC and images/s.",
+            f"Parameters are not compute: {gmacs['vnet']:.1f} against {gmacs['lama']:.1f} GMAC per 256² image "
+            f"({gmacs['vnet'] / gmacs['lama']:.2f}×; LaMa's FFTs counted by formula). Speed: `occlusion-fr benchmark generators`.",
             _verdict(ratio <= 0.55 and mask_free), "")
 
 # %% ../nbs/10d_claims.ipynb #460d5d4c

@@ -17,8 +17,8 @@ from pathlib import Path
 PACKAGE = "occlusion_fr"
 
 # %% auto #0
-__all__ = ['PACKAGE', 'package_dir', 'module_file', 'normalized_source', 'internal_imports', 'module_closure', 'code_digest',
-           'config_digest', 'notebook_imports']
+__all__ = ['PACKAGE', 'package_dir', 'module_file', 'normalized_source', 'internal_imports', 'module_closure', 'module_stages',
+           'import_graph', 'import_cycles', 'later_stage_imports', 'code_digest', 'config_digest', 'notebook_imports']
 
 # %% ../nbs/00b_provenance.ipynb #1de9cb0c
 def package_dir(root: str | Path | None = None) -> Path:
@@ -92,6 +92,62 @@ def module_closure(modules, root: str | Path | None = None, expand_packages: boo
         todo += sorted(internal_imports(m, pkg))
         if expand_packages and m != PACKAGE and module_file(m, pkg).name == "__init__.py": todo += sorted(_submodules(m, pkg))
     return sorted(seen)
+
+# %% ../nbs/00b_provenance.ipynb #1646e27b
+def module_stages(root: str | Path) -> dict[str, str]:
+    "Each exported module's pipeline stage: the stem of the notebook whose `default_exp` writes it (`03b_vnet`)."
+    stages = {}
+    for nb in sorted((Path(root)/"nbs").glob("*.ipynb")):
+        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            for line in "".join(cell["source"]).splitlines():
+                if line.replace(" ", "").startswith("#|default_exp"):
+                    mod = line.split("default_exp", 1)[1].strip().removesuffix(".__init__")
+                    stages.setdefault(f"{PACKAGE}.{mod}", nb.stem)
+    return stages
+
+
+# %% ../nbs/00b_provenance.ipynb #0fde2b73
+def import_graph(pkg: Path) -> dict[str, dict[str, bool]]:
+    """`{module: {imported module: at top level?}}` over every module of the package folder `pkg` (not `_modidx`),
+    imports inside functions included."""
+    mods = sorted(".".join((PACKAGE, *p.relative_to(pkg).with_suffix("").parts)).removesuffix(".__init__")
+                  for p in pkg.rglob("*.py") if p.name != "_modidx.py")
+    graph = {}
+    for m in mods:
+        top = internal_imports(m, pkg, top_level=True)
+        if edges := internal_imports(m, pkg): graph[m] = {b: b in top for b in sorted(edges)}
+    return graph
+
+
+# %% ../nbs/00b_provenance.ipynb #303f25bc
+def import_cycles(graph: dict[str, dict[str, bool]]) -> list[list[str]]:
+    "The import cycles: strongly connected components of more than one module (Tarjan's algorithm), each sorted."
+    index, low, stack, on, out = {}, {}, [], set(), []
+    def visit(v):
+        index[v] = low[v] = len(index); stack.append(v); on.add(v)
+        for w in graph.get(v, {}):
+            if w not in index: visit(w); low[v] = min(low[v], low[w])
+            elif w in on: low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop(); on.discard(w); comp.append(w)
+                if w == v: break
+            if len(comp) > 1: out.append(sorted(comp))
+    for v in sorted(graph):
+        if v not in index: visit(v)
+    return sorted(out)
+
+
+# %% ../nbs/00b_provenance.ipynb #29b1f09a
+def later_stage_imports(graph: dict[str, dict[str, bool]], stages: dict[str, str]) -> list[tuple[str, str, str, str, bool]]:
+    "(module, imported module, their stages, top level?) for every import of a module exported by a later notebook."
+    def stage(m):
+        while m and m not in stages: m = m.rpartition(".")[0]
+        return stages.get(m)
+    return sorted((a, b, stage(a), stage(b), top) for a, edges in graph.items() for b, top in edges.items()
+                  if stage(a) and stage(b) and stage(b) > stage(a))
+
 
 # %% ../nbs/00b_provenance.ipynb #21337d7e
 def code_digest(modules, root: str | Path | None = None, expand_packages: bool = True) -> str:
